@@ -1,0 +1,116 @@
+package org.cephsync.api;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.cephsync.inventory.InventoryJson;
+import org.cephsync.inventory.InventoryModel;
+import org.cephsync.inventory.InventoryRow;
+import org.cephsync.store.InventoryQueries;
+
+/** The read-only inventory, shaped like netbox-ceph's REST API (DESIGN §6.2). */
+@Path("/plugins/ceph/{model}")
+@Produces(MediaType.APPLICATION_JSON)
+public class InventoryResource {
+
+    /** Query parameters that are not filters. */
+    private static final Set<String> NOT_FILTERS = Set.of("limit", "offset", "brief", "ordering", "format");
+
+    @Inject
+    InventoryQueries queries;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    public JsonObject list(@PathParam("model") String path) {
+        InventoryModel model = model(path);
+        Page page = Page.of(uri);
+        Map<String, List<String>> filters = filters(uri.getQueryParameters());
+        try {
+            List<JsonObject> results = queries.list(model, filters, page.offset(), page.limit()).stream()
+                    .map(row -> json(model, row)).toList();
+            return page.body(uri, queries.count(model, filters), results);
+        } catch (InventoryQueries.BadFilterException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+    }
+
+    @GET
+    @Path("/{id}")
+    public JsonObject get(@PathParam("model") String path, @PathParam("id") long id) {
+        InventoryModel model = model(path);
+        return queries.find(model, id).map(row -> json(model, row))
+                .orElseThrow(() -> ApiException.notFound("no " + model.path() + " row with id " + id));
+    }
+
+    @POST
+    public void create(@PathParam("model") String path) {
+        throw ApiException.methodNotAllowed("POST");
+    }
+
+    @PUT
+    @Path("/{id}")
+    public void replace(@PathParam("model") String path) {
+        throw ApiException.methodNotAllowed("PUT");
+    }
+
+    @PATCH
+    @Path("/{id}")
+    public void update(@PathParam("model") String path) {
+        throw ApiException.methodNotAllowed("PATCH");
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public void delete(@PathParam("model") String path) {
+        throw ApiException.methodNotAllowed("DELETE");
+    }
+
+    private static InventoryModel model(String path) {
+        return InventoryModel.byPath(path).orElseThrow(() -> ApiException.notFound("no inventory model \"" + path
+                + "\"; there are: " + String.join(", ", java.util.Arrays.stream(InventoryModel.values()).map(InventoryModel::path).toList())));
+    }
+
+    private static Map<String, List<String>> filters(MultivaluedMap<String, String> query) {
+        Map<String, List<String>> filters = new LinkedHashMap<>();
+        query.forEach((name, values) -> {
+            if (!NOT_FILTERS.contains(name) && !values.isEmpty()) {
+                filters.put(name, values);
+            }
+        });
+        return filters;
+    }
+
+    private JsonObject json(InventoryModel model, InventoryRow row) {
+        String url = uri.getBaseUriBuilder().path("plugins/ceph/{model}/{id}/").build(model.path(), row.getId()).toString();
+        if (Boolean.parseBoolean(uri.getQueryParameters().getFirst("brief"))) {
+            return Json.createObjectBuilder().add("id", row.getId()).add("url", url)
+                    .add("display", row.getName()).add("name", row.getName()).build();
+        }
+        JsonObjectBuilder json = Json.createObjectBuilder().add("id", row.getId()).add("url", url).add("display", row.getName());
+        InventoryJson.toJson(row).forEach((name, value) -> {
+            if (!"id".equals(name)) {
+                json.add(name, value);
+            }
+        });
+        return json.build();
+    }
+}

@@ -1,0 +1,77 @@
+package org.cephsync.api;
+
+import jakarta.batch.operations.BatchRuntimeException;
+import jakarta.batch.operations.JobExecutionAlreadyCompleteException;
+import jakarta.batch.operations.JobExecutionNotMostRecentException;
+import jakarta.batch.operations.JobExecutionNotRunningException;
+import jakarta.batch.operations.JobRestartException;
+import jakarta.batch.operations.NoSuchJobExecutionException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Turns every failure into problem details: no HTML error pages, no stack traces. */
+public final class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
+
+    private ProblemMappers() {
+    }
+
+    @Provider
+    public static class WebApplication implements ExceptionMapper<WebApplicationException> {
+        @Override
+        public Response toResponse(WebApplicationException e) {
+            Response r = e.getResponse();
+            if (r != null && Problem.MEDIA_TYPE.equals(String.valueOf(r.getMediaType()))) {
+                return r;
+            }
+            int status = r == null ? 500 : r.getStatus();
+            return Problem.response(status, Response.Status.fromStatusCode(status) == null ? "Error"
+                    : Response.Status.fromStatusCode(status).getReasonPhrase(), e.getMessage());
+        }
+    }
+
+    @Provider
+    public static class Batch implements ExceptionMapper<BatchRuntimeException> {
+        @Override
+        public Response toResponse(BatchRuntimeException e) {
+            if (e instanceof NoSuchJobExecutionException) {
+                return Problem.response(404, "Not Found", "no such sync job: " + e.getMessage());
+            }
+            if (e instanceof JobExecutionAlreadyCompleteException) {
+                return Problem.response(409, "Conflict", "the job completed; there is nothing to restart");
+            }
+            if (e instanceof JobExecutionNotMostRecentException) {
+                return Problem.response(409, "Conflict", "this is not the most recent execution of its run; restart that one");
+            }
+            if (e instanceof JobExecutionNotRunningException) {
+                return Problem.response(409, "Conflict", "the job is not running");
+            }
+            if (e instanceof JobRestartException) {
+                return Problem.response(409, "Conflict", "the job cannot be restarted: " + e.getMessage());
+            }
+            LOG.log(Level.WARNING, "batch runtime error", e);
+            return Problem.response(500, "Internal Server Error", "batch runtime error: " + e.getMessage());
+        }
+    }
+
+    @Provider
+    public static class Unexpected implements ExceptionMapper<RuntimeException> {
+        @Override
+        public Response toResponse(RuntimeException e) {
+            if (e instanceof WebApplicationException wae) {
+                return new WebApplication().toResponse(wae);
+            }
+            if (e instanceof BatchRuntimeException bre) {
+                return new Batch().toResponse(bre);
+            }
+            LOG.log(Level.WARNING, "unexpected error in a REST call", e);
+            return Problem.response(500, "Internal Server Error", e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        }
+    }
+}

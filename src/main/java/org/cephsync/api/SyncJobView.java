@@ -1,0 +1,126 @@
+package org.cephsync.api;
+
+import jakarta.batch.runtime.JobExecution;
+import jakarta.batch.runtime.Metric;
+import jakarta.batch.runtime.StepExecution;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.Optional;
+import org.cephsync.batch.SyncJobs;
+import org.cephsync.inventory.JsonText;
+import org.cephsync.store.SyncRun;
+import org.cephsync.store.SyncRuns;
+import org.cephsync.store.SyncStage;
+
+/** A job as the admin API shows it: the batch execution, its steps, and the run's ceph_sync document. */
+@ApplicationScoped
+public class SyncJobView {
+
+    @Inject
+    SyncJobs jobs;
+
+    @Inject
+    SyncRuns runs;
+
+    public JsonObject of(JobExecution execution) {
+        long executionId = execution.getExecutionId();
+        long instanceId = jobs.instanceId(executionId);
+        JsonObjectBuilder job = Json.createObjectBuilder()
+                .add("id", executionId)
+                .add("instance_id", instanceId)
+                .add("name", execution.getJobName())
+                .add("status", execution.getBatchStatus().name());
+        add(job, "exit_status", execution.getExitStatus());
+        add(job, "created", execution.getCreateTime());
+        add(job, "started", execution.getStartTime());
+        add(job, "completed", execution.getEndTime());
+        job.addNull("branch");
+        JsonArrayBuilder steps = Json.createArrayBuilder();
+        for (StepExecution step : jobs.steps(executionId)) {
+            JsonObjectBuilder s = Json.createObjectBuilder()
+                    .add("name", step.getStepName())
+                    .add("status", step.getBatchStatus().name())
+                    .add("read", metric(step, Metric.MetricType.READ_COUNT))
+                    .add("written", metric(step, Metric.MetricType.WRITE_COUNT))
+                    .add("skipped", metric(step, Metric.MetricType.READ_SKIP_COUNT)
+                            + metric(step, Metric.MetricType.PROCESS_SKIP_COUNT)
+                            + metric(step, Metric.MetricType.WRITE_SKIP_COUNT))
+                    .add("rollbacks", metric(step, Metric.MetricType.ROLLBACK_COUNT));
+            add(s, "started", step.getStartTime());
+            add(s, "ended", step.getEndTime());
+            steps.add(s);
+        }
+        job.add("steps", steps);
+        job.add("data", Json.createObjectBuilder().add("ceph_sync", cephSync(instanceId)));
+        return job.build();
+    }
+
+    private JsonObject cephSync(long instanceId) {
+        Optional<SyncRun> found = runs.find(instanceId);
+        JsonObjectBuilder doc = Json.createObjectBuilder();
+        JsonObjectBuilder params = Json.createObjectBuilder();
+        JsonArrayBuilder stages = Json.createArrayBuilder();
+        if (found.isPresent()) {
+            SyncRun run = found.get();
+            JsonArrayBuilder resources = Json.createArrayBuilder();
+            Arrays.stream(run.getResources().split(",")).filter(r -> !r.isBlank()).forEach(resources::add);
+            params.add("resources", resources);
+            add(params, "netbox_branch_schema_id", run.getBranchSchemaId());
+            doc.add("runtime_seconds", run.getRuntimeSeconds());
+            add(doc, "error", run.getError());
+            for (SyncStage stage : runs.stages(instanceId)) {
+                stages.add(stage(stage));
+            }
+        } else {
+            params.add("resources", Json.createArrayBuilder());
+            params.addNull("netbox_branch_schema_id");
+            doc.add("runtime_seconds", 0);
+        }
+        return doc.add("params", params)
+                .add("response", Json.createObjectBuilder().add("stages", stages))
+                .build();
+    }
+
+    private static JsonObject stage(SyncStage stage) {
+        JsonObjectBuilder s = Json.createObjectBuilder()
+                .add("resource", stage.getResource())
+                .add("status", stage.getStatus())
+                .add("runtime_seconds", stage.getRuntimeSeconds());
+        if (!SyncStage.SKIPPED.equals(stage.getStatus())) {
+            s.add("response", Json.createObjectBuilder()
+                    .add("fetched", stage.getFetched())
+                    .add("created", stage.getCreated())
+                    .add("updated", stage.getUpdated())
+                    .add("deleted", stage.getDeleted())
+                    .add("unchanged", stage.getUnchanged())
+                    .add("endpoints", stage.getEndpoints() == null ? Json.createArrayBuilder().build()
+                            : JsonText.parseArray(stage.getEndpoints())));
+        }
+        add(s, "error", stage.getError());
+        return s.build();
+    }
+
+    private static long metric(StepExecution step, Metric.MetricType type) {
+        Metric[] metrics = step.getMetrics();
+        if (metrics == null) {
+            return 0;
+        }
+        return Arrays.stream(metrics).filter(m -> m.getType() == type).mapToLong(Metric::getValue).sum();
+    }
+
+    private static void add(JsonObjectBuilder json, String name, Object value) {
+        if (value == null) {
+            json.addNull(name);
+        } else if (value instanceof Date date) {
+            json.add(name, date.toInstant().toString());
+        } else {
+            json.add(name, value.toString());
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.cephsync.batch;
+
+import jakarta.batch.api.listener.JobListener;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+import org.cephsync.mapping.CephResource;
+import org.cephsync.source.CephSource;
+import org.cephsync.source.EndpointInfo;
+import org.cephsync.source.SourceException;
+import org.cephsync.store.SyncRuns;
+import org.cephsync.store.SyncStage;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Opens a run's document on its first execution (fixing the endpoints in scope), starts each execution's
+ * clock, and on the way out adds up the runtime and drops the staged data of a run that has finished.
+ */
+@Named
+@Dependent
+public class SyncJobListener implements JobListener {
+
+    private static final Logger LOG = Logger.getLogger(SyncJobListener.class.getName());
+
+    @Inject
+    JobContext job;
+
+    @Inject
+    SyncRuns runs;
+
+    @Inject
+    org.cephsync.store.Staging staging;
+
+    @Inject
+    CephSource source;
+
+    @Inject
+    @ConfigProperty(name = "ceph-sync.endpoints")
+    Optional<String> configuredEndpoints;
+
+    @Inject
+    @ConfigProperty(name = "ceph-sync.job-timeout", defaultValue = "PT2H")
+    String jobTimeout;
+
+    @Override
+    public void beforeJob() {
+        job.setTransientUserData(RunClock.startingNow(Duration.parse(jobTimeout)));
+        long instanceId = job.getInstanceId();
+        if (runs.find(instanceId).isPresent()) {
+            LOG.info(() -> "ceph-sync run " + instanceId + " resumes (execution " + job.getExecutionId() + ")");
+            return;
+        }
+        Set<CephResource> requested = SyncParameters.resources(job.getProperties().getProperty(SyncParameters.RESOURCES));
+        Set<Long> ids = SyncParameters.endpointIds(job.getProperties().getProperty(SyncParameters.ENDPOINTS));
+        List<EndpointInfo> scope;
+        try {
+            scope = source.endpoints().stream()
+                    .filter(e -> configuredEndpoints.map(names -> List.of(names.split("\\s*,\\s*")).contains(e.name())).orElse(true))
+                    .filter(e -> ids.isEmpty() || ids.contains(e.id()))
+                    .toList();
+        } catch (SourceException e) {
+            throw new SourceException("the endpoint directory of " + source.describe() + " could not be read: " + e.getMessage(), e);
+        }
+        runs.open(instanceId, requested, scope, Instant.now());
+        LOG.info(() -> "ceph-sync run " + instanceId + " started: " + requested.size() + " resource(s), endpoints "
+                + scope.stream().map(EndpointInfo::name).toList() + " from " + source.describe());
+    }
+
+    @Override
+    public void afterJob() {
+        long instanceId = job.getInstanceId();
+        RunClock clock = BatchContexts.clock(job);
+        runs.addRunRuntime(instanceId, Duration.between(clock.started(), Instant.now()).toMillis() / 1000.0);
+        boolean finished = runs.stages(instanceId).stream()
+                .allMatch(s -> SyncStage.OK.equals(s.getStatus()) || SyncStage.SKIPPED.equals(s.getStatus()));
+        if (finished) {
+            staging.purge(instanceId);
+        }
+    }
+}

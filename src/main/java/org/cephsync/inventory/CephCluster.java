@@ -1,0 +1,90 @@
+package org.cephsync.inventory;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+
+/** The Ceph cluster of one Proxmox endpoint, with its health. */
+@Entity
+@Table(name = "ceph_cluster", uniqueConstraints = @UniqueConstraint(columnNames = {"endpoint", "name"}))
+public class CephCluster extends InventoryRow {
+
+    @Column(name = "proxmox_cluster")
+    private Long proxmoxCluster;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Column(length = 64, nullable = false)
+    private String fsid = "";
+
+    @Column(length = 32, nullable = false)
+    private String health = "unknown";
+
+    @Lob
+    @Convert(converter = JsonArrayConverter.class)
+    @Column(name = "quorum_names")
+    private JsonArray quorumNames;
+
+    @Lob
+    @Convert(converter = JsonObjectConverter.class)
+    private JsonObject status;
+
+    @Override
+    public String naturalKey() {
+        return name;
+    }
+
+    public Long getProxmoxCluster() {
+        return proxmoxCluster;
+    }
+
+    public void setProxmoxCluster(Long proxmoxCluster) {
+        this.proxmoxCluster = proxmoxCluster;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getFsid() {
+        return fsid;
+    }
+
+    public void setFsid(String fsid) {
+        this.fsid = fsid;
+    }
+
+    public String getHealth() {
+        return health;
+    }
+
+    public void setHealth(String health) {
+        this.health = health;
+    }
+
+    public JsonArray getQuorumNames() {
+        return quorumNames;
+    }
+
+    public void setQuorumNames(JsonArray quorumNames) {
+        this.quorumNames = quorumNames;
+    }
+
+    public JsonObject getStatus() {
+        return status;
+    }
+
+    public void setStatus(JsonObject status) {
+        this.status = status;
+    }
+}

@@ -1,0 +1,94 @@
+package org.cephsync.inventory;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import jakarta.json.bind.annotation.JsonbTransient;
+import jakarta.persistence.UniqueConstraint;
+
+/** A CephFS filesystem and its pools. */
+@Entity
+@Table(name = "ceph_filesystem", uniqueConstraints = @UniqueConstraint(columnNames = {"endpoint", "name"}))
+public class CephFilesystem extends ClusterMember {
+
+    @Column(nullable = false)
+    private String name;
+
+    @Column(name = "metadata_pool")
+    private Long metadataPool;
+
+    @Lob
+    @Convert(converter = JsonArrayConverter.class)
+    @Column(name = "data_pools")
+    private JsonArray dataPools;
+
+    @Column(name = "standby_count_wanted")
+    private Integer standbyCountWanted;
+
+    @Lob
+    @Convert(converter = JsonObjectConverter.class)
+    private JsonObject status;
+
+    /** The metadata pool's name as the source gives it; the writer resolves it to the pool row's id. */
+    @Transient
+    private String metadataPoolName;
+
+    @Override
+    public String naturalKey() {
+        return name;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public Long getMetadataPool() {
+        return metadataPool;
+    }
+
+    public void setMetadataPool(Long metadataPool) {
+        this.metadataPool = metadataPool;
+    }
+
+    public JsonArray getDataPools() {
+        return dataPools;
+    }
+
+    public void setDataPools(JsonArray dataPools) {
+        this.dataPools = dataPools;
+    }
+
+    public Integer getStandbyCountWanted() {
+        return standbyCountWanted;
+    }
+
+    public void setStandbyCountWanted(Integer standbyCountWanted) {
+        this.standbyCountWanted = standbyCountWanted;
+    }
+
+    public JsonObject getStatus() {
+        return status;
+    }
+
+    public void setStatus(JsonObject status) {
+        this.status = status;
+    }
+
+    @JsonbTransient
+    public String getMetadataPoolName() {
+        return metadataPoolName;
+    }
+
+    public void setMetadataPoolName(String metadataPoolName) {
+        this.metadataPoolName = metadataPoolName;
+    }
+}

@@ -1,0 +1,64 @@
+package org.cephsync.inventory;
+
+import jakarta.json.JsonObject;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+
+/** A cluster-wide OSD flag (noout, noscrub, ...), set or not. */
+@Entity
+@Table(name = "ceph_flag", uniqueConstraints = @UniqueConstraint(columnNames = {"endpoint", "name"}))
+public class CephFlag extends ClusterMember {
+
+    @Column(length = 64, nullable = false)
+    private String name;
+
+    private Boolean enabled;
+
+    @Column(name = "flag_value", nullable = false)
+    private String value = "";
+
+    @Lob
+    @Convert(converter = JsonObjectConverter.class)
+    private JsonObject raw;
+
+    @Override
+    public String naturalKey() {
+        return name;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public Boolean getEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(Boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public String getValue() {
+        return value;
+    }
+
+    public void setValue(String value) {
+        this.value = value;
+    }
+
+    public JsonObject getRaw() {
+        return raw;
+    }
+
+    public void setRaw(JsonObject raw) {
+        this.raw = raw;
+    }
+}

@@ -1,0 +1,88 @@
+package org.cephsync.inventory;
+
+import jakarta.json.JsonArray;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+import java.time.Instant;
+
+/** One active Ceph health check (OSD_DOWN, MON_DOWN, ...) of a cluster. */
+@Entity
+@Table(name = "ceph_health_check", uniqueConstraints = @UniqueConstraint(columnNames = {"endpoint", "name"}))
+public class CephHealthCheck extends ClusterMember {
+
+    @Column(nullable = false)
+    private String name;
+
+    @Column(length = 32, nullable = false)
+    private String severity = "unknown";
+
+    @Column(length = 512, nullable = false)
+    private String summary = "";
+
+    @Lob
+    @Convert(converter = JsonArrayConverter.class)
+    private JsonArray detail;
+
+    @Column(length = 64, nullable = false)
+    private String source = "";
+
+    @Column(name = "first_seen_at")
+    private Instant firstSeenAt;
+
+    @Override
+    public String naturalKey() {
+        return name;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getSeverity() {
+        return severity;
+    }
+
+    public void setSeverity(String severity) {
+        this.severity = severity;
+    }
+
+    public String getSummary() {
+        return summary;
+    }
+
+    public void setSummary(String summary) {
+        this.summary = summary;
+    }
+
+    public JsonArray getDetail() {
+        return detail;
+    }
+
+    public void setDetail(JsonArray detail) {
+        this.detail = detail;
+    }
+
+    public String getSource() {
+        return source;
+    }
+
+    public void setSource(String source) {
+        this.source = source;
+    }
+
+    public Instant getFirstSeenAt() {
+        return firstSeenAt;
+    }
+
+    public void setFirstSeenAt(Instant firstSeenAt) {
+        this.firstSeenAt = firstSeenAt;
+    }
+}

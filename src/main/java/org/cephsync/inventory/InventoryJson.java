@@ -1,0 +1,53 @@
+package org.cephsync.inventory;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.json.bind.config.PropertyNamingStrategy;
+import jakarta.json.bind.config.PropertyOrderStrategy;
+import jakarta.json.Json;
+import java.util.Set;
+
+/**
+ * Inventory rows as JSON, with netbox-ceph's field names (snake_case), nulls kept. The same form serves
+ * the REST API, change detection and branch change records.
+ */
+public final class InventoryJson {
+
+    /** Fields that change on every sync or are set by the store: never a change of content. */
+    public static final Set<String> BOOKKEEPING = Set.of("id", "created", "last_updated", "last_seen_at", "first_seen_at");
+
+    private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig()
+            .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES)
+            .withPropertyOrderStrategy(PropertyOrderStrategy.LEXICOGRAPHICAL)
+            .withNullValues(true));
+
+    private InventoryJson() {
+    }
+
+    public static Jsonb jsonb() {
+        return JSONB;
+    }
+
+    public static JsonObject toJson(Object row) {
+        return JsonText.parseObject(JSONB.toJson(row));
+    }
+
+    public static <T> T fromJson(JsonObject json, Class<T> type) {
+        return JSONB.fromJson(json.toString(), type);
+    }
+
+    /** The row's content: everything but {@link #BOOKKEEPING}. Two rows with equal content need no write. */
+    public static JsonObject content(InventoryRow row) {
+        JsonObject all = toJson(row);
+        JsonObjectBuilder content = Json.createObjectBuilder();
+        all.forEach((name, value) -> {
+            if (!BOOKKEEPING.contains(name)) {
+                content.add(name, value);
+            }
+        });
+        return content.build();
+    }
+}

@@ -1,0 +1,80 @@
+package org.cephsync.inventory;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.SequenceGenerator;
+import java.time.Instant;
+
+/**
+ * What every inventory row has: an id, the Proxmox endpoint it belongs to, and bookkeeping times.
+ * Ids come from one sequence shared by all models (IDENTITY columns break on Payara's H2), so an id
+ * names one row across the whole inventory.
+ */
+@MappedSuperclass
+public abstract class InventoryRow {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "inventory_seq")
+    @SequenceGenerator(name = "inventory_seq", sequenceName = "inventory_seq", allocationSize = 50)
+    private Long id;
+
+    @Column(nullable = false)
+    private Long endpoint;
+
+    private Instant created;
+
+    @Column(name = "last_updated")
+    private Instant lastUpdated;
+
+    @Column(name = "last_seen_at")
+    private Instant lastSeenAt;
+
+    /** The natural identity of the row within its endpoint, as one string (e.g. "mon/pve1", "7"). */
+    public abstract String naturalKey();
+
+    /** Every model has a name; it is what NetBox displays. */
+    public abstract String getName();
+
+    public Long getId() {
+        return id;
+    }
+
+    public void setId(Long id) {
+        this.id = id;
+    }
+
+    public Long getEndpoint() {
+        return endpoint;
+    }
+
+    public void setEndpoint(Long endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    public Instant getCreated() {
+        return created;
+    }
+
+    public void setCreated(Instant created) {
+        this.created = created;
+    }
+
+    public Instant getLastUpdated() {
+        return lastUpdated;
+    }
+
+    public void setLastUpdated(Instant lastUpdated) {
+        this.lastUpdated = lastUpdated;
+    }
+
+    public Instant getLastSeenAt() {
+        return lastSeenAt;
+    }
+
+    public void setLastSeenAt(Instant lastSeenAt) {
+        this.lastSeenAt = lastSeenAt;
+    }
+}

@@ -1,0 +1,23 @@
+package org.cephsync.source;
+
+import jakarta.json.JsonValue;
+import java.util.List;
+
+/**
+ * Where Proxmox-managed Ceph state is read from. Implementations answer with the Proxmox VE {@code data}
+ * value of a path, unwrapped, and fail with a {@link SourceException} whose message a user can act on.
+ */
+public interface CephSource {
+
+    /** The Proxmox endpoints this source knows, in the directory's order. */
+    List<EndpointInfo> endpoints();
+
+    /**
+     * @param endpointName the endpoint's name, as {@link EndpointInfo#name()}
+     * @param pvePath      a Proxmox VE API path such as {@code /cluster/ceph/status}
+     */
+    JsonValue read(String endpointName, String pvePath);
+
+    /** A short description for logs and health checks; never contains a secret. */
+    String describe();
+}

@@ -1,0 +1,235 @@
+package org.cephsync.source;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
+
+/**
+ * Reads through proxbox-api. Every call has a timeout; 5xx answers, refused connections and read
+ * timeouts are retried a bounded number of times with a pause; a 429 waits for its Retry-After (capped)
+ * before the retry; 401/403/404 and malformed bodies are not retried.
+ */
+@ApplicationScoped
+@Typed(ProxboxSource.class)
+public class ProxboxSource implements CephSource {
+
+    private static final Logger LOG = Logger.getLogger(ProxboxSource.class.getName());
+    private static final int PAGE = 100;
+    private static final Pattern CLUSTER = Pattern.compile("/cluster/([\\w.-]+)");
+    private static final Pattern CLUSTER_CEPH = Pattern.compile("/cluster/ceph/([\\w.-]+)");
+    private static final Pattern NODE_CEPH = Pattern.compile("/nodes/([\\w.-]+)/ceph/([\\w.-]+)");
+
+    @Inject
+    @ConfigProperty(name = "proxbox.url")
+    Optional<String> url;
+
+    @Inject
+    @ConfigProperty(name = "proxbox.api-key")
+    Optional<String> apiKey;
+
+    @Inject
+    @ConfigProperty(name = "proxbox.endpoint-source", defaultValue = "database")
+    String endpointSource;
+
+    @Inject
+    @ConfigProperty(name = "proxbox.connect-timeout-seconds", defaultValue = "5")
+    long connectTimeoutSeconds;
+
+    @Inject
+    @ConfigProperty(name = "proxbox.read-timeout-seconds", defaultValue = "30")
+    long readTimeoutSeconds;
+
+    @Inject
+    @ConfigProperty(name = "proxbox.retry-after-max-seconds", defaultValue = "30")
+    long retryAfterMaxSeconds;
+
+    private volatile ProxboxApi api;
+
+    @Override
+    @Retry(maxRetries = 3, delay = 1000, jitter = 250, retryOn = TransientSourceException.class)
+    @Timeout(value = 180, unit = ChronoUnit.SECONDS)
+    public List<EndpointInfo> endpoints() {
+        List<EndpointInfo> all = new ArrayList<>();
+        for (int offset = 0; ; offset += PAGE) {
+            int from = offset;
+            List<EndpointInfo> page = PveBodies.endpoints("proxbox-api /proxmox/endpoints",
+                    body("proxbox-api /proxmox/endpoints", () -> api().endpoints(key(), from, PAGE)));
+            all.addAll(page);
+            if (page.size() < PAGE) {
+                return all;
+            }
+        }
+    }
+
+    @Override
+    @Retry(maxRetries = 3, delay = 1000, jitter = 250, retryOn = TransientSourceException.class)
+    @Timeout(value = 180, unit = ChronoUnit.SECONDS)
+    public JsonValue read(String endpointName, String pvePath) {
+        String what = "GET " + pvePath + " of endpoint " + endpointName;
+        Matcher m;
+        if ((m = NODE_CEPH.matcher(pvePath)).matches()) {
+            String node = m.group(1);
+            String item = m.group(2);
+            return body(what, () -> api().nodeCeph(key(), node, item, endpointSource, endpointName));
+        }
+        if ((m = CLUSTER_CEPH.matcher(pvePath)).matches()) {
+            String item = m.group(1);
+            return body(what, () -> api().clusterCeph(key(), item, endpointSource, endpointName));
+        }
+        if ((m = CLUSTER.matcher(pvePath)).matches()) {
+            String item = m.group(1);
+            return body(what, () -> api().cluster(key(), item, endpointSource, endpointName));
+        }
+        throw new SourceException(what + ": not a path ceph-sync reads through proxbox-api");
+    }
+
+    @Override
+    public String describe() {
+        return "proxbox-api at " + url.orElse("(proxbox.url not set)");
+    }
+
+    private JsonValue body(String what, Supplier<Response> call) {
+        Response response;
+        String text;
+        try {
+            response = call.get();
+        } catch (ProcessingException e) {
+            throw new TransientSourceException(what + ": proxbox-api did not answer (" + rootMessage(e) + ")", e);
+        }
+        try (response) {
+            text = response.readEntity(String.class);
+        } catch (ProcessingException e) {
+            throw new TransientSourceException(what + ": the answer broke off (" + rootMessage(e) + ")", e);
+        }
+        int status = response.getStatus();
+        if (status == 200) {
+            return PveBodies.parse(what, text);
+        }
+        String reason = what + ": proxbox-api answered " + status + errorDetail(text);
+        if (status == 429) {
+            long waitSeconds = retryAfterSeconds(response.getHeaderString("Retry-After"));
+            LOG.info(() -> reason + "; waiting " + waitSeconds + " s as Retry-After asks");
+            pause(waitSeconds);
+            throw new TransientSourceException(reason + " (rate-limited)");
+        }
+        if (status >= 500) {
+            throw new TransientSourceException(reason);
+        }
+        if (status == 401 || status == 403) {
+            throw new SourceException(reason + " (the proxbox-api key was refused: check proxbox.api-key)");
+        }
+        throw new SourceException(reason);
+    }
+
+    /** proxbox-api errors are {@code {"message","detail","python_exception"}}; show message and detail. */
+    private static String errorDetail(String text) {
+        try {
+            JsonValue value = PveBodies.parse("error body", text);
+            if (value.getValueType() == JsonValue.ValueType.OBJECT) {
+                JsonObject error = value.asJsonObject();
+                StringBuilder detail = new StringBuilder();
+                for (String key : List.of("message", "detail")) {
+                    JsonValue part = error.get(key);
+                    if (part != null && part.getValueType() != JsonValue.ValueType.NULL) {
+                        detail.append(detail.length() == 0 ? ": " : " - ")
+                                .append(part.getValueType() == JsonValue.ValueType.STRING ? error.getString(key) : part.toString());
+                    }
+                }
+                return detail.toString();
+            }
+        } catch (SourceException notJson) {
+            // fall through: a non-JSON error page is summarised by its status alone
+        }
+        return "";
+    }
+
+    private long retryAfterSeconds(String header) {
+        long seconds = 1;
+        if (header != null) {
+            try {
+                seconds = Long.parseLong(header.trim());
+            } catch (NumberFormatException notSeconds) {
+                try {
+                    ZonedDateTime at = ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
+                    seconds = Duration.between(ZonedDateTime.now(), at).toSeconds();
+                } catch (DateTimeParseException unreadable) {
+                    seconds = 1;
+                }
+            }
+        }
+        return Math.max(0, Math.min(seconds, retryAfterMaxSeconds));
+    }
+
+    private static void pause(long seconds) {
+        try {
+            TimeUnit.SECONDS.sleep(seconds);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+
+    private String key() {
+        return apiKey.orElseThrow(() -> new SourceException("proxbox.api-key is not configured"));
+    }
+
+    private ProxboxApi api() {
+        ProxboxApi current = api;
+        if (current == null) {
+            synchronized (this) {
+                if (api == null) {
+                    String base = url.orElseThrow(() -> new SourceException("proxbox.url is not configured"));
+                    api = RestClientBuilder.newBuilder()
+                            .baseUri(URI.create(base))
+                            .connectTimeout(connectTimeoutSeconds, TimeUnit.SECONDS)
+                            .readTimeout(readTimeoutSeconds, TimeUnit.SECONDS)
+                            .property("microprofile.rest.client.disable.default.mapper", true)
+                            .build(ProxboxApi.class);
+                }
+                current = api;
+            }
+        }
+        return current;
+    }
+
+    @PreDestroy
+    void close() {
+        if (api instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.fine(() -> "closing the proxbox-api client: " + e);
+            }
+        }
+    }
+}

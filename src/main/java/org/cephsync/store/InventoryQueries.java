@@ -1,0 +1,149 @@
+package org.cephsync.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.persistence.metamodel.Attribute;
+import jakarta.persistence.metamodel.EntityType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.cephsync.inventory.InventoryModel;
+import org.cephsync.inventory.InventoryRow;
+import org.cephsync.inventory.ProxmoxEndpoint;
+
+/**
+ * Read queries over the inventory with netbox-ceph's filters: any plain field by its snake_case name
+ * (repeat a parameter to match any of several values), and {@code q} for a case-insensitive name search.
+ */
+@ApplicationScoped
+public class InventoryQueries {
+
+    private static final List<Class<?>> FILTERABLE = List.of(String.class, Integer.class, Long.class,
+            Double.class, Boolean.class, int.class, long.class, double.class, boolean.class);
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** A filter on a field, or a bad value for one. */
+    public static class BadFilterException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        BadFilterException(String message) {
+            super(message);
+        }
+    }
+
+    public Optional<InventoryRow> find(InventoryModel model, long id) {
+        return Optional.ofNullable(em.find(model.entity(), id));
+    }
+
+    public long count(InventoryModel model, Map<String, List<String>> filters) {
+        Where where = where(model, filters);
+        TypedQuery<Long> query = em.createQuery("SELECT COUNT(r) FROM " + model.entityName() + " r" + where.jpql, Long.class);
+        where.parameters.forEach(query::setParameter);
+        return query.getSingleResult();
+    }
+
+    public List<? extends InventoryRow> list(InventoryModel model, Map<String, List<String>> filters, int offset, int limit) {
+        Where where = where(model, filters);
+        TypedQuery<? extends InventoryRow> query = em.createQuery("SELECT r FROM " + model.entityName() + " r"
+                + where.jpql + " ORDER BY r.id", model.entity());
+        where.parameters.forEach(query::setParameter);
+        return query.setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    public long countEndpoints() {
+        return em.createQuery("SELECT COUNT(e) FROM ProxmoxEndpoint e", Long.class).getSingleResult();
+    }
+
+    public List<ProxmoxEndpoint> endpoints(int offset, int limit) {
+        return em.createQuery("SELECT e FROM ProxmoxEndpoint e ORDER BY e.id", ProxmoxEndpoint.class)
+                .setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    private record Where(String jpql, Map<String, Object> parameters) {
+    }
+
+    private Where where(InventoryModel model, Map<String, List<String>> filters) {
+        EntityType<? extends InventoryRow> type = em.getMetamodel().entity(model.entity());
+        List<String> clauses = new ArrayList<>();
+        Map<String, Object> parameters = new HashMap<>();
+        int n = 0;
+        for (Map.Entry<String, List<String>> filter : filters.entrySet()) {
+            String name = filter.getKey();
+            if ("q".equals(name)) {
+                clauses.add("LOWER(r.name) LIKE :q");
+                parameters.put("q", "%" + filter.getValue().get(0).toLowerCase(Locale.ROOT) + "%");
+                continue;
+            }
+            Optional<Attribute<?, ?>> attribute = attribute(type, name);
+            if (attribute.isEmpty()) {
+                continue;
+            }
+            List<Object> values = new ArrayList<>();
+            for (String raw : filter.getValue()) {
+                values.add(convert(name, raw, attribute.get().getJavaType()));
+            }
+            String parameter = "p" + n++;
+            clauses.add("r." + attribute.get().getName() + " IN :" + parameter);
+            parameters.put(parameter, values);
+        }
+        return new Where(clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses), parameters);
+    }
+
+    private static Optional<Attribute<?, ?>> attribute(EntityType<?> type, String snakeName) {
+        String camel = camel(snakeName);
+        return type.getAttributes().stream()
+                .filter(a -> a.getName().equals(camel))
+                .filter(a -> FILTERABLE.contains(a.getJavaType()))
+                .<Attribute<?, ?>>map(a -> a)
+                .findFirst();
+    }
+
+    private static String camel(String snake) {
+        StringBuilder camel = new StringBuilder();
+        boolean upper = false;
+        for (char c : snake.toCharArray()) {
+            if (c == '_') {
+                upper = true;
+            } else {
+                camel.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return camel.toString();
+    }
+
+    private static Object convert(String name, String raw, Class<?> javaType) {
+        try {
+            if (javaType == Integer.class || javaType == int.class) {
+                return Integer.valueOf(raw.trim());
+            }
+            if (javaType == Long.class || javaType == long.class) {
+                return Long.valueOf(raw.trim());
+            }
+            if (javaType == Double.class || javaType == double.class) {
+                return Double.valueOf(raw.trim());
+            }
+            if (javaType == Boolean.class || javaType == boolean.class) {
+                String v = raw.trim().toLowerCase(Locale.ROOT);
+                if (v.equals("true") || v.equals("1")) {
+                    return Boolean.TRUE;
+                }
+                if (v.equals("false") || v.equals("0")) {
+                    return Boolean.FALSE;
+                }
+                throw new NumberFormatException();
+            }
+            return raw;
+        } catch (NumberFormatException e) {
+            throw new BadFilterException("filter " + name + ": \"" + raw + "\" is not a valid "
+                    + javaType.getSimpleName().toLowerCase(Locale.ROOT));
+        }
+    }
+}

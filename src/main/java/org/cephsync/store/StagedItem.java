@@ -1,0 +1,68 @@
+package org.cephsync.store;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Lob;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+
+/**
+ * One source item fetched for a run, kept until the run completes so that a restart maps the same data
+ * it read the first time instead of a re-read that has shifted. {@code seq} orders the items of one
+ * resource of one run; the reader's checkpoint is the last seq it handed on.
+ */
+@Entity
+@Table(name = "staged_item",
+        uniqueConstraints = @UniqueConstraint(columnNames = {"instance_id", "resource", "seq"}),
+        indexes = @Index(columnList = "instance_id, resource, seq"))
+public class StagedItem {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "staged_seq")
+    @SequenceGenerator(name = "staged_seq", sequenceName = "staged_seq", allocationSize = 500)
+    private Long id;
+
+    @Column(name = "instance_id", nullable = false)
+    private long instanceId;
+
+    @Column(nullable = false, length = 32)
+    private String resource;
+
+    @Column(nullable = false)
+    private long seq;
+
+    @Column(name = "endpoint_id", nullable = false)
+    private long endpointId;
+
+    @Lob
+    @Column(nullable = false)
+    private String body;
+
+    protected StagedItem() {
+    }
+
+    public StagedItem(long instanceId, String resource, long seq, long endpointId, String body) {
+        this.instanceId = instanceId;
+        this.resource = resource;
+        this.seq = seq;
+        this.endpointId = endpointId;
+        this.body = body;
+    }
+
+    public long getSeq() {
+        return seq;
+    }
+
+    public long getEndpointId() {
+        return endpointId;
+    }
+
+    public String getBody() {
+        return body;
+    }
+}

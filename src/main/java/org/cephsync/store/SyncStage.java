@@ -1,0 +1,138 @@
+package org.cephsync.store;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+
+/**
+ * One resource's stage of a run: its status (pending, running, ok, error, skipped), its counts, and each
+ * endpoint's outcome. Counts are added in the same transaction as the rows they count, so a rolled-back
+ * chunk is not counted and a restart continues the figures where they were.
+ */
+@Entity
+@Table(name = "sync_stage", uniqueConstraints = @UniqueConstraint(columnNames = {"instance_id", "resource"}))
+public class SyncStage {
+
+    public static final String PENDING = "pending";
+    public static final String RUNNING = "running";
+    public static final String OK = "ok";
+    public static final String ERROR = "error";
+    public static final String SKIPPED = "skipped";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "stage_seq")
+    @SequenceGenerator(name = "stage_seq", sequenceName = "stage_seq", allocationSize = 50)
+    private Long id;
+
+    @Column(name = "instance_id", nullable = false)
+    private long instanceId;
+
+    @Column(nullable = false, length = 32)
+    private String resource;
+
+    @Column(nullable = false)
+    private int position;
+
+    @Column(nullable = false, length = 16)
+    private String status = PENDING;
+
+    @Column(name = "runtime_seconds")
+    private double runtimeSeconds;
+
+    private long fetched;
+    private long created;
+    private long updated;
+    private long deleted;
+    private long unchanged;
+
+    @Column(length = 4000)
+    private String error;
+
+    /** Each endpoint's outcome, a JSON list of {id, name, status, error?}. */
+    @Lob
+    private String endpoints;
+
+    protected SyncStage() {
+    }
+
+    public SyncStage(long instanceId, String resource, int position, String status) {
+        this.instanceId = instanceId;
+        this.resource = resource;
+        this.position = position;
+        this.status = status;
+    }
+
+    public String getResource() {
+        return resource;
+    }
+
+    public int getPosition() {
+        return position;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public void setStatus(String status) {
+        this.status = status;
+    }
+
+    public double getRuntimeSeconds() {
+        return runtimeSeconds;
+    }
+
+    public void addRuntime(double seconds) {
+        this.runtimeSeconds += seconds;
+    }
+
+    public long getFetched() {
+        return fetched;
+    }
+
+    public long getCreated() {
+        return created;
+    }
+
+    public long getUpdated() {
+        return updated;
+    }
+
+    public long getDeleted() {
+        return deleted;
+    }
+
+    public long getUnchanged() {
+        return unchanged;
+    }
+
+    public void count(WriteCounts counts) {
+        fetched += counts.fetched();
+        created += counts.created();
+        updated += counts.updated();
+        deleted += counts.deleted();
+        unchanged += counts.unchanged();
+    }
+
+    public String getError() {
+        return error;
+    }
+
+    public void setError(String error) {
+        this.error = error == null || error.length() <= 4000 ? error : error.substring(0, 3997) + "...";
+    }
+
+    public String getEndpoints() {
+        return endpoints;
+    }
+
+    public void setEndpoints(String endpoints) {
+        this.endpoints = endpoints;
+    }
+}

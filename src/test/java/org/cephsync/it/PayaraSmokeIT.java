@@ -1,0 +1,149 @@
+package org.cephsync.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Application;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.logging.Logger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * A cheap, honest check of the Arquillian/Payara Micro set-up (src/test/resources/arquillian.xml): the server
+ * starts, deploys a JAX-RS resource, answers on 127.0.0.1, is NOT reachable on this machine's other addresses,
+ * and keeps its instance root under the build directory (next to payara-micro.jar), not in a temp dir.
+ */
+@ExtendWith(ArquillianExtension.class)
+class PayaraSmokeIT {
+
+    private static final Logger LOG = Logger.getLogger(PayaraSmokeIT.class.getName());
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ShrinkWrap.create(WebArchive.class, "payara-smoke.war")
+                .addClasses(SmokeApplication.class, SmokeResource.class);
+    }
+
+    @ArquillianResource
+    private URL base;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Test
+    void answersOnLoopback() throws Exception {
+        assertNotNull(base, "no @ArquillianResource URL: did the deployment start?");
+        LOG.info(() -> "deployment URL: " + base);
+        assertTrue(InetAddress.getByName(base.getHost()).isLoopbackAddress(),
+                "Arquillian's URL must be a loopback address (Payara reported host " + base.getHost() + ")");
+
+        URI onIpv4Loopback = new URI("http", null, "127.0.0.1", base.getPort(), base.getPath() + "api/smoke", null, null);
+        JsonObject body = getJson(onIpv4Loopback);
+        assertEquals("up", body.getString("status"));
+    }
+
+    @Test
+    void isNotReachableOnNonLoopbackAddresses() throws Exception {
+        List<InetAddress> external = nonLoopbackAddresses();
+        LOG.info(() -> "non-loopback addresses checked: " + external);
+        for (InetAddress address : external) {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress(address, base.getPort()), 2000);
+                fail("Payara Micro answers on " + address.getHostAddress() + ":" + base.getPort()
+                        + ": its HTTP listener is not bound to 127.0.0.1 only");
+            } catch (IOException expected) {
+                // refused (or filtered): not reachable from outside, as wanted
+            }
+        }
+        // with no other address, the loopback check in answersOnLoopback is the whole proof
+        assertEquals(200, http.send(HttpRequest.newBuilder(new URI("http", null, "127.0.0.1", base.getPort(),
+                base.getPath() + "api/smoke", null, null)).build(), HttpResponse.BodyHandlers.discarding()).statusCode());
+    }
+
+    @Test
+    void instanceRootIsUnderTheBuildDirectory() throws Exception {
+        String microJar = System.getProperty("payara.microJar");
+        assertNotNull(microJar, "system property payara.microJar (set by failsafe in the payara profile)");
+        java.nio.file.Path buildDir = java.nio.file.Path.of(microJar).toAbsolutePath().getParent().toRealPath();
+
+        String instanceRoot = getJson(URI.create(base + "api/smoke")).getString("instanceRoot");
+        java.nio.file.Path root = java.nio.file.Path.of(instanceRoot).toRealPath();
+        LOG.info(() -> "Payara Micro instance root: " + root);
+        assertEquals(buildDir, root.getParent(), "the rootdir must sit in the build dir, next to payara-micro.jar");
+        assertTrue(Files.isRegularFile(root.resolve("config/domain.xml")), "no domain.xml under " + root);
+    }
+
+    private JsonObject getJson(URI uri) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), uri + " answered " + r.body());
+        try (JsonReader reader = Json.createReader(new StringReader(r.body()))) {
+            return reader.readObject();
+        }
+    }
+
+    private static List<InetAddress> nonLoopbackAddresses() throws SocketException {
+        List<InetAddress> found = new ArrayList<>();
+        for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (!nic.isUp() || nic.isLoopback()) {
+                continue;
+            }
+            for (InetAddress a : Collections.list(nic.getInetAddresses())) {
+                // link-local IPv6 needs a scope and says nothing more than the global addresses do
+                if (!a.isLoopbackAddress() && !(a instanceof Inet6Address && a.isLinkLocalAddress())) {
+                    found.add(a);
+                }
+            }
+        }
+        return found;
+    }
+
+    // ------------------------------------------------------------------- the deployment's only classes
+
+    @ApplicationPath("api")
+    public static class SmokeApplication extends Application {
+    }
+
+    @Path("smoke")
+    public static class SmokeResource {
+        @GET
+        @Produces(MediaType.APPLICATION_JSON)
+        public JsonObject smoke() {
+            String instanceRoot = System.getProperty("com.sun.aas.instanceRoot", "");
+            return Json.createObjectBuilder().add("status", "up").add("instanceRoot", instanceRoot).build();
+        }
+    }
+}
