@@ -24,7 +24,12 @@ for _ in $(seq 1 180); do
   sleep 1
 done
 
-job=$(curl -fsS -X POST -H 'Content-Type: application/json' -d '{"resources":["full"]}' "$BASE/api/sync/jobs")
+# the first requests after the start may still meet a deployment that is warming up: try a few times
+for attempt in 1 2 3 4 5; do
+  job=$(curl -fsS -X POST -H 'Content-Type: application/json' -d '{"resources":["full"]}' "$BASE/api/sync/jobs") && break
+  [ "$attempt" = 5 ] && { tail -50 "$DATA/server.log"; exit 1; }
+  sleep 2
+done
 id=$(printf '%s' "$job" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 echo "Started sync job $id"
 for _ in $(seq 1 600); do

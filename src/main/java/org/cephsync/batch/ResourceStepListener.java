@@ -81,14 +81,21 @@ public class ResourceStepListener implements StepListener {
         runs.setStatus(instanceId, resource.wireName(), SyncStage.OK, null);
     }
 
-    /** The most telling message of a failure: the deepest one that says something. */
+    /**
+     * The most telling message of a failure: the outermost one of our own exceptions (they name what was
+     * asked of whom and include the cause), else the deepest message there is.
+     */
     static String reason(Throwable failure) {
-        String reason = failure.getClass().getSimpleName();
-        for (Throwable t = failure; t != null && t != t.getCause(); t = t.getCause()) {
-            if (t.getMessage() != null && !t.getMessage().isBlank()) {
-                reason = t.getMessage();
+        String deepest = failure.getClass().getSimpleName();
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            boolean said = t.getMessage() != null && !t.getMessage().isBlank();
+            if (said && t.getClass().getName().startsWith("org.cephsync.")) {
+                return t.getMessage();
+            }
+            if (said) {
+                deepest = t.getMessage();
             }
         }
-        return reason;
+        return deepest;
     }
 }

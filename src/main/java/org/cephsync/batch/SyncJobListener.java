@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
-import org.cephsync.mapping.CephResource;
 import org.cephsync.source.CephSource;
 import org.cephsync.source.EndpointInfo;
 import org.cephsync.source.SourceException;
+import org.cephsync.store.SyncRun;
 import org.cephsync.store.SyncRuns;
 import org.cephsync.store.SyncStage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -53,11 +53,19 @@ public class SyncJobListener implements JobListener {
     public void beforeJob() {
         job.setTransientUserData(RunClock.startingNow(Duration.parse(jobTimeout)));
         long instanceId = job.getInstanceId();
-        if (runs.find(instanceId).isPresent()) {
+        SyncRun run = runs.find(instanceId).orElse(null);
+        if (run == null) {
+            run = runs.open(instanceId, SyncParameters.resources(job.getProperties().getProperty(SyncParameters.RESOURCES)), Instant.now());
+        } else {
             LOG.info(() -> "ceph-sync run " + instanceId + " resumes (execution " + job.getExecutionId() + ")");
-            return;
         }
-        Set<CephResource> requested = SyncParameters.resources(job.getProperties().getProperty(SyncParameters.RESOURCES));
+        if (run.getEndpointScope() == null) {
+            fixScope(instanceId);
+        }
+    }
+
+    /** Reads the endpoint directory once per run; a failure fails the run before any step, restartable. */
+    private void fixScope(long instanceId) {
         Set<Long> ids = SyncParameters.endpointIds(job.getProperties().getProperty(SyncParameters.ENDPOINTS));
         List<EndpointInfo> scope;
         try {
@@ -65,11 +73,14 @@ public class SyncJobListener implements JobListener {
                     .filter(e -> configuredEndpoints.map(names -> List.of(names.split("\\s*,\\s*")).contains(e.name())).orElse(true))
                     .filter(e -> ids.isEmpty() || ids.contains(e.id()))
                     .toList();
-        } catch (SourceException e) {
-            throw new SourceException("the endpoint directory of " + source.describe() + " could not be read: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            String reason = "the endpoint directory of " + source.describe() + " could not be read: " + ResourceStepListener.reason(e);
+            LOG.warning(() -> "ceph-sync run " + instanceId + " failed: " + reason);
+            runs.failRun(instanceId, reason);
+            throw new SourceException(reason, e);
         }
-        runs.open(instanceId, requested, scope, Instant.now());
-        LOG.info(() -> "ceph-sync run " + instanceId + " started: " + requested.size() + " resource(s), endpoints "
+        runs.fixScope(instanceId, scope);
+        LOG.info(() -> "ceph-sync run " + instanceId + " started: endpoints "
                 + scope.stream().map(EndpointInfo::name).toList() + " from " + source.describe());
     }
 
@@ -78,6 +89,7 @@ public class SyncJobListener implements JobListener {
         long instanceId = job.getInstanceId();
         RunClock clock = BatchContexts.clock(job);
         runs.addRunRuntime(instanceId, Duration.between(clock.started(), Instant.now()).toMillis() / 1000.0);
+        runs.interruptRunningStages(instanceId);
         boolean finished = runs.stages(instanceId).stream()
                 .allMatch(s -> SyncStage.OK.equals(s.getStatus()) || SyncStage.SKIPPED.equals(s.getStatus()));
         if (finished) {

@@ -31,28 +31,48 @@ public class SyncRuns {
         return Optional.ofNullable(em.find(SyncRun.class, instanceId));
     }
 
-    /**
-     * Opens the document of a new run: the endpoints in scope are recorded (and the endpoint directory
-     * mirrored), and each resource gets a stage, pending if requested, skipped if not.
-     */
-    public SyncRun open(long instanceId, Set<CephResource> requested, List<EndpointInfo> scope, Instant now) {
-        SyncRun run = em.find(SyncRun.class, instanceId);
-        if (run != null) {
-            return run;
-        }
-        run = new SyncRun(instanceId, String.join(",", requested.stream().map(CephResource::wireName).toList()), now);
-        JsonArrayBuilder endpoints = Json.createArrayBuilder();
-        for (EndpointInfo e : scope) {
-            endpoints.add(Json.createObjectBuilder().add("id", e.id()).add("name", e.name()));
-            em.merge(new ProxmoxEndpoint(e.id(), e.name(), e.domain(), e.ipAddress(), e.port()));
-        }
-        run.setEndpointScope(endpoints.build().toString());
+    /** Opens the document of a new run: each resource gets a stage, pending if requested, skipped if not. */
+    public SyncRun open(long instanceId, Set<CephResource> requested, Instant now) {
+        SyncRun run = new SyncRun(instanceId, String.join(",", requested.stream().map(CephResource::wireName).toList()), now);
         em.persist(run);
         for (CephResource resource : CephResource.values()) {
             em.persist(new SyncStage(instanceId, resource.wireName(), resource.ordinal(),
                     requested.contains(resource) ? SyncStage.PENDING : SyncStage.SKIPPED));
         }
         return run;
+    }
+
+    /** Records the endpoints in scope of a run (and mirrors the endpoint directory); fixed from then on. */
+    public void fixScope(long instanceId, List<EndpointInfo> scope) {
+        JsonArrayBuilder endpoints = Json.createArrayBuilder();
+        for (EndpointInfo e : scope) {
+            endpoints.add(Json.createObjectBuilder().add("id", e.id()).add("name", e.name()));
+            em.merge(new ProxmoxEndpoint(e.id(), e.name(), e.domain(), e.ipAddress(), e.port()));
+        }
+        SyncRun run = em.find(SyncRun.class, instanceId);
+        run.setEndpointScope(endpoints.build().toString());
+        run.setError(null);
+    }
+
+    /** A run that failed before its stages: the reason goes on the run and on every stage still to do. */
+    public void failRun(long instanceId, String reason) {
+        em.find(SyncRun.class, instanceId).setError(reason);
+        for (SyncStage stage : stages(instanceId)) {
+            if (SyncStage.PENDING.equals(stage.getStatus())) {
+                stage.setStatus(SyncStage.ERROR);
+                stage.setError(reason);
+            }
+        }
+    }
+
+    /** Stages an execution left running (stopped, or failed outside a step) are errors until a restart. */
+    public void interruptRunningStages(long instanceId) {
+        for (SyncStage stage : stages(instanceId)) {
+            if (SyncStage.RUNNING.equals(stage.getStatus())) {
+                stage.setStatus(SyncStage.ERROR);
+                stage.setError("the execution ended before this stage finished (stopped or interrupted); restart the run to finish it");
+            }
+        }
     }
 
     /** The endpoints in scope of a run, fixed when it opened. */

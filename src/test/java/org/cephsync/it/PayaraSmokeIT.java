@@ -36,16 +36,21 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A cheap, honest check of the Arquillian/Payara Micro set-up (src/test/resources/arquillian.xml): the server
  * starts, deploys a JAX-RS resource, answers on 127.0.0.1, is NOT reachable on this machine's other addresses,
- * and keeps its instance root under the build directory (next to payara-micro.jar), not in a temp dir.
+ * and keeps its instance root under the build directory (next to payara-micro.jar), not in a temp dir, with no
+ * application left over from earlier runs (see {@link PayaraStaleDeploymentsExtension}).
  */
 @ExtendWith(ArquillianExtension.class)
 class PayaraSmokeIT {
@@ -54,8 +59,9 @@ class PayaraSmokeIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
+        // the outer class too: Jersey asks the nested classes for their declaring class (Class.isMemberClass)
         return ShrinkWrap.create(WebArchive.class, "payara-smoke.war")
-                .addClasses(SmokeApplication.class, SmokeResource.class);
+                .addClasses(PayaraSmokeIT.class, SmokeApplication.class, SmokeResource.class);
     }
 
     @ArquillianResource
@@ -69,6 +75,8 @@ class PayaraSmokeIT {
         LOG.info(() -> "deployment URL: " + base);
         assertTrue(InetAddress.getByName(base.getHost()).isLoopbackAddress(),
                 "Arquillian's URL must be a loopback address (Payara reported host " + base.getHost() + ")");
+        // the URL is the server root instead when Payara deployed more than one application (stale ones)
+        assertEquals("/payara-smoke/", base.getPath());
 
         URI onIpv4Loopback = new URI("http", null, "127.0.0.1", base.getPort(), base.getPath() + "api/smoke", null, null);
         JsonObject body = getJson(onIpv4Loopback);
@@ -94,16 +102,27 @@ class PayaraSmokeIT {
     }
 
     @Test
-    void instanceRootIsUnderTheBuildDirectory() throws Exception {
+    void instanceRootIsUnderTheBuildDirectoryAndHoldsOnlyThisDeployment() throws Exception {
         String microJar = System.getProperty("payara.microJar");
-        assertNotNull(microJar, "system property payara.microJar (set by failsafe in the payara profile)");
+        assumeTrue(microJar != null, "Payara only: system property payara.microJar is set by the payara profile");
         java.nio.file.Path buildDir = java.nio.file.Path.of(microJar).toAbsolutePath().getParent().toRealPath();
 
         String instanceRoot = getJson(URI.create(base + "api/smoke")).getString("instanceRoot");
+        assertFalse(instanceRoot.isEmpty(), "Payara did not report com.sun.aas.instanceRoot");
         java.nio.file.Path root = java.nio.file.Path.of(instanceRoot).toRealPath();
         LOG.info(() -> "Payara Micro instance root: " + root);
         assertEquals(buildDir, root.getParent(), "the rootdir must sit in the build dir, next to payara-micro.jar");
-        assertTrue(Files.isRegularFile(root.resolve("config/domain.xml")), "no domain.xml under " + root);
+
+        // PayaraStaleDeploymentsExtension removed what earlier test classes and runs deployed there
+        java.nio.file.Path domainXml = root.resolve("config/domain.xml");
+        assertTrue(Files.isRegularFile(domainXml), "no domain.xml under " + root);
+        Matcher apps = Pattern.compile("<application [^>]*object-type=\"user\"[^>]*>").matcher(Files.readString(domainXml));
+        List<String> names = new ArrayList<>();
+        while (apps.find()) {
+            Matcher name = Pattern.compile(" name=\"([^\"]*)\"").matcher(apps.group());
+            names.add(name.find() ? name.group(1) : apps.group());
+        }
+        assertEquals(List.of("payara-smoke"), names, "user applications deployed in " + domainXml);
     }
 
     private JsonObject getJson(URI uri) throws IOException, InterruptedException {

@@ -1,0 +1,127 @@
+package org.cephsync.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The app's REST API over real HTTP, as a script or the web console would use it. */
+final class AdminClient {
+
+    private static final Set<String> FINAL = Set.of("COMPLETED", "FAILED", "STOPPED", "ABANDONED");
+
+    record Answer(int status, String contentType, String location, JsonValue body) {
+        JsonObject json() {
+            return body.asJsonObject();
+        }
+    }
+
+    private final URI base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    AdminClient(URI base) {
+        this.base = base;
+    }
+
+    Answer call(String method, String path, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Accept", "application/json");
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            JsonValue json = response.body().isBlank() ? JsonValue.NULL : parse(response.body());
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Location").orElse(null), json);
+        } catch (IOException e) {
+            throw new AssertionError(method + " " + path + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    JsonObject get(String path) {
+        Answer answer = call("GET", path, null);
+        assertEquals(200, answer.status(), () -> "GET " + path + ": " + answer.body());
+        return answer.json();
+    }
+
+    /** Starts a sync and waits until it ends; returns the finished job. */
+    JsonObject sync(String request) {
+        Answer started = call("POST", "api/sync/jobs", request);
+        assertEquals(202, started.status(), () -> "start: " + started.body());
+        return await(started.json().getJsonNumber("id").longValue());
+    }
+
+    JsonObject await(long executionId) {
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (Instant.now().isBefore(deadline)) {
+            JsonObject job = get("api/sync/jobs/" + executionId);
+            if (FINAL.contains(job.getString("status"))) {
+                return job;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        return fail("job " + executionId + " did not finish in 120 s");
+    }
+
+    /** Every row of an inventory model on one endpoint, by natural display name. */
+    Map<String, JsonObject> rows(String model, long endpoint) {
+        JsonObject page = get("api/plugins/ceph/" + model + "/?endpoint=" + endpoint + "&limit=1000");
+        Map<String, JsonObject> rows = new HashMap<>();
+        for (JsonValue row : page.getJsonArray("results")) {
+            JsonObject r = row.asJsonObject();
+            String key = r.containsKey("daemon_type") ? r.getString("daemon_type") + "." + r.getString("name") : r.getString("name");
+            if (rows.put(key, r) != null) {
+                fail("two " + model + " rows named " + key + " on endpoint " + endpoint);
+            }
+        }
+        assertEquals(page.getInt("count"), rows.size(), model + " count");
+        return rows;
+    }
+
+    static JsonObject stage(JsonObject job, String resource) {
+        for (JsonValue s : job.getJsonObject("data").getJsonObject("ceph_sync").getJsonObject("response").getJsonArray("stages")) {
+            if (s.asJsonObject().getString("resource").equals(resource)) {
+                return s.asJsonObject();
+            }
+        }
+        return fail("no stage " + resource + " in " + job);
+    }
+
+    static List<String> stepNames(JsonObject job) {
+        JsonArray steps = job.getJsonArray("steps");
+        return steps.stream().map(s -> s.asJsonObject().getString("name")).toList();
+    }
+
+    static JsonValue parse(String text) {
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            return reader.readValue();
+        }
+    }
+}
