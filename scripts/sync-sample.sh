@@ -11,7 +11,7 @@ BASE="http://127.0.0.1:$PORT"
 
 mvn -q -B -DskipTests package
 mkdir -p "$DATA"
-java -jar target/payara-micro.jar --deploy target/ceph-sync.war --contextroot / \
+java -Dh2.bindAddress=127.0.0.1 -jar target/payara-micro.jar --deploy target/ceph-sync.war --contextroot / \
   --rootdir "$DATA/payara" --nohazelcast --port "$PORT" \
   --prebootcommandfile src/main/payara/preboot.asadmin >"$DATA/server.log" 2>&1 &
 SERVER=$!

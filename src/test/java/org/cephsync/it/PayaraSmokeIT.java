@@ -1,5 +1,7 @@
 package org.cephsync.it;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -31,13 +34,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Properties;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -48,7 +55,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A cheap, honest check of the Arquillian/Payara Micro set-up (src/test/resources/arquillian.xml): the server
- * starts, deploys a JAX-RS resource, answers on 127.0.0.1, is NOT reachable on this machine's other addresses,
+ * starts, deploys a JAX-RS resource, answers on 127.0.0.1, is NOT reachable on this machine's other addresses
+ * (neither its HTTP listener nor the H2 server behind its default datasource),
  * and keeps its instance root under the build directory (next to payara-micro.jar), not in a temp dir, with no
  * application left over from earlier runs (see {@link PayaraStaleDeploymentsExtension}).
  */
@@ -84,21 +92,50 @@ class PayaraSmokeIT {
     }
 
     @Test
-    void isNotReachableOnNonLoopbackAddresses() throws Exception {
+    void httpListenerIsNotReachableOnNonLoopbackAddresses() throws Exception {
+        assertNotReachableOutsideLoopback(base.getPort(), "its HTTP listener");
+        // with no other address, the loopback check in answersOnLoopback is the whole proof
+        assertEquals(200, http.send(HttpRequest.newBuilder(new URI("http", null, "127.0.0.1", base.getPort(),
+                base.getPath() + "api/smoke", null, null)).build(), HttpResponse.BodyHandlers.discarding()).statusCode());
+    }
+
+    /**
+     * Payara's default datasource (jdbc/__default) is an H2 file database opened with AUTO_SERVER=TRUE: the first
+     * connection starts an H2 TCP server, on every interface unless the JVM has -Dh2.bindAddress=127.0.0.1
+     * (cmdOptions in arquillian.xml). Its port is in the database's lock file.
+     */
+    @Test
+    void embeddedH2ServerIsNotReachableOnNonLoopbackAddresses() throws Exception {
+        String url = getJson(URI.create(base + "api/smoke/db")).getString("databaseUrl");
+        assumeTrue(url.startsWith("jdbc:h2:") && !url.contains(";"), "not Payara's H2 file database: " + url);
+        java.nio.file.Path lockFile = java.nio.file.Path.of(url.substring("jdbc:h2:".length()) + ".lock.db");
+        assumeTrue(Files.isRegularFile(lockFile), "no H2 lock file (AUTO_SERVER off?): " + lockFile);
+        Properties lock = new Properties();
+        try (Reader in = Files.newBufferedReader(lockFile)) {
+            lock.load(in);
+        }
+        String server = lock.getProperty("server");
+        assumeTrue(server != null, "H2 runs no auto-server: " + lock);
+        int port = Integer.parseInt(server.substring(server.lastIndexOf(':') + 1));
+        LOG.info(() -> "H2 auto-server: " + server);
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2000);
+        }
+        assertNotReachableOutsideLoopback(port, "its H2 auto-server (jdbc/__default)");
+    }
+
+    private static void assertNotReachableOutsideLoopback(int port, String what) throws SocketException {
         List<InetAddress> external = nonLoopbackAddresses();
-        LOG.info(() -> "non-loopback addresses checked: " + external);
+        LOG.info(() -> "non-loopback addresses checked for port " + port + ": " + external);
         for (InetAddress address : external) {
             try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress(address, base.getPort()), 2000);
-                fail("Payara Micro answers on " + address.getHostAddress() + ":" + base.getPort()
-                        + ": its HTTP listener is not bound to 127.0.0.1 only");
+                s.connect(new InetSocketAddress(address, port), 2000);
+                fail("Payara Micro answers on " + address.getHostAddress() + ":" + port + ": " + what
+                        + " is not bound to 127.0.0.1 only");
             } catch (IOException expected) {
                 // refused (or filtered): not reachable from outside, as wanted
             }
         }
-        // with no other address, the loopback check in answersOnLoopback is the whole proof
-        assertEquals(200, http.send(HttpRequest.newBuilder(new URI("http", null, "127.0.0.1", base.getPort(),
-                base.getPath() + "api/smoke", null, null)).build(), HttpResponse.BodyHandlers.discarding()).statusCode());
     }
 
     @Test
@@ -157,12 +194,25 @@ class PayaraSmokeIT {
     }
 
     @Path("smoke")
+    @RequestScoped
     public static class SmokeResource {
+        @Resource(lookup = "jdbc/__default")
+        private DataSource defaultDataSource;
+
         @GET
         @Produces(MediaType.APPLICATION_JSON)
         public JsonObject smoke() {
             String instanceRoot = System.getProperty("com.sun.aas.instanceRoot", "");
             return Json.createObjectBuilder().add("status", "up").add("instanceRoot", instanceRoot).build();
+        }
+
+        @GET
+        @Path("db")
+        @Produces(MediaType.APPLICATION_JSON)
+        public JsonObject db() throws SQLException {
+            try (Connection c = defaultDataSource.getConnection()) {
+                return Json.createObjectBuilder().add("databaseUrl", c.getMetaData().getURL()).build();
+            }
         }
     }
 }
