@@ -6,6 +6,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -20,9 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.cephsync.inventory.InventoryJson;
 import org.cephsync.inventory.InventoryModel;
-import org.cephsync.inventory.InventoryRow;
 import org.cephsync.store.InventoryQueries;
 
 /** The read-only inventory, shaped like netbox-ceph's REST API (DESIGN §6.2). */
@@ -36,18 +35,20 @@ public class InventoryResource {
     @Inject
     InventoryQueries queries;
 
+    @Inject
+    BranchHeader branchHeader;
+
     @Context
     UriInfo uri;
 
     @GET
-    public JsonObject list(@PathParam("model") String path) {
+    public JsonObject list(@PathParam("model") String path, @HeaderParam(BranchHeader.NAME) String branch) {
         InventoryModel model = model(path);
         Page page = Page.of(uri);
         Map<String, List<String>> filters = filters(uri.getQueryParameters());
         try {
-            List<JsonObject> results = queries.list(model, filters, page.offset(), page.limit()).stream()
-                    .map(row -> json(model, row)).toList();
-            return page.body(uri, queries.count(model, filters), results);
+            InventoryQueries.Listing listing = queries.list(model, filters, page.offset(), page.limit(), branchHeader.target(branch));
+            return page.body(uri, listing.count(), listing.rows().stream().map(row -> json(model, row)).toList());
         } catch (InventoryQueries.BadFilterException e) {
             throw ApiException.badRequest(e.getMessage());
         }
@@ -55,9 +56,9 @@ public class InventoryResource {
 
     @GET
     @Path("/{id}")
-    public JsonObject get(@PathParam("model") String path, @PathParam("id") long id) {
+    public JsonObject get(@PathParam("model") String path, @PathParam("id") long id, @HeaderParam(BranchHeader.NAME) String branch) {
         InventoryModel model = model(path);
-        return queries.find(model, id).map(row -> json(model, row))
+        return queries.find(model, id, branchHeader.target(branch)).map(row -> json(model, row))
                 .orElseThrow(() -> ApiException.notFound("no " + model.path() + " row with id " + id));
     }
 
@@ -99,16 +100,17 @@ public class InventoryResource {
         return filters;
     }
 
-    private JsonObject json(InventoryModel model, InventoryRow row) {
-        String url = uri.getBaseUriBuilder().path("plugins/ceph/{model}/{id}/").build(model.path(), row.getId()).toString();
+    private JsonObject json(InventoryModel model, JsonObject row) {
+        long id = row.getJsonNumber("id").longValue();
+        String name = row.getString("name", "");
+        String url = uri.getBaseUriBuilder().path("plugins/ceph/{model}/{id}/").build(model.path(), id).toString();
         if (Boolean.parseBoolean(uri.getQueryParameters().getFirst("brief"))) {
-            return Json.createObjectBuilder().add("id", row.getId()).add("url", url)
-                    .add("display", row.getName()).add("name", row.getName()).build();
+            return Json.createObjectBuilder().add("id", id).add("url", url).add("display", name).add("name", name).build();
         }
-        JsonObjectBuilder json = Json.createObjectBuilder().add("id", row.getId()).add("url", url).add("display", row.getName());
-        InventoryJson.toJson(row).forEach((name, value) -> {
-            if (!"id".equals(name)) {
-                json.add(name, value);
+        JsonObjectBuilder json = Json.createObjectBuilder().add("id", id).add("url", url).add("display", name);
+        row.forEach((field, value) -> {
+            if (!"id".equals(field)) {
+                json.add(field, value);
             }
         });
         return json.build();

@@ -9,11 +9,13 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.Optional;
 import org.cephsync.batch.SyncJobs;
 import org.cephsync.inventory.JsonText;
+import org.cephsync.store.Branches;
 import org.cephsync.store.SyncRun;
 import org.cephsync.store.SyncRuns;
 import org.cephsync.store.SyncStage;
@@ -28,6 +30,9 @@ public class SyncJobView {
     @Inject
     SyncRuns runs;
 
+    @Inject
+    Branches branches;
+
     public JsonObject of(JobExecution execution) {
         long executionId = execution.getExecutionId();
         long instanceId = jobs.instanceId(executionId);
@@ -40,7 +45,7 @@ public class SyncJobView {
         add(job, "created", execution.getCreateTime());
         add(job, "started", execution.getStartTime());
         add(job, "completed", execution.getEndTime());
-        job.addNull("branch");
+        job.add("branch", branch(instanceId));
         JsonArrayBuilder steps = Json.createArrayBuilder();
         for (StepExecution step : jobs.steps(executionId)) {
             JsonObjectBuilder s = Json.createObjectBuilder()
@@ -59,6 +64,13 @@ public class SyncJobView {
         job.add("steps", steps);
         job.add("data", Json.createObjectBuilder().add("ceph_sync", cephSync(instanceId)));
         return job.build();
+    }
+
+    private JsonValue branch(long instanceId) {
+        return runs.find(instanceId).map(SyncRun::getBranchSchemaId).flatMap(branches::bySchemaId)
+                .<JsonValue>map(b -> Json.createObjectBuilder().add("id", b.getId()).add("name", b.getName())
+                        .add("schema_id", b.getSchemaId()).add("status", b.getStatus()).build())
+                .orElse(JsonValue.NULL);
     }
 
     private JsonObject cephSync(long instanceId) {

@@ -10,11 +10,13 @@ import jakarta.inject.Named;
 import java.time.Instant;
 import java.util.List;
 import org.cephsync.inventory.InventoryRow;
+import org.cephsync.store.Branches;
 import org.cephsync.store.InventoryStore;
 import org.cephsync.store.SyncRuns;
 import org.cephsync.store.WriteCounts;
+import org.cephsync.store.WriteTarget;
 
-/** Writes a chunk of rows into the inventory and counts them in the stage, in the chunk's transaction. */
+/** Writes a chunk of rows into the run's target (main or its branch) and counts them in the stage, in the chunk's transaction. */
 @Named
 @Dependent
 public class InventoryWriter extends AbstractItemWriter {
@@ -34,10 +36,20 @@ public class InventoryWriter extends AbstractItemWriter {
     @Inject
     Event<ChunkWritten> written;
 
+    @Inject
+    Branches branches;
+
+    private WriteTarget target;
+
+    @Override
+    public void open(java.io.Serializable checkpoint) {
+        target = branches.target(runs.find(job.getInstanceId()).orElseThrow().getBranchSchemaId());
+    }
+
     @Override
     public void writeItems(List<Object> items) {
         List<InventoryRow> rows = items.stream().map(InventoryRow.class::cast).toList();
-        WriteCounts counts = store.write(rows, Instant.now());
+        WriteCounts counts = store.write(rows, Instant.now(), target);
         String resource = step.getStepName();
         runs.count(job.getInstanceId(), resource, counts);
         written.fire(new ChunkWritten(job.getInstanceId(), resource, rows.size(), counts));

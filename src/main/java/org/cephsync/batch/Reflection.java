@@ -10,11 +10,14 @@ import org.cephsync.inventory.InventoryModel;
 import org.cephsync.inventory.InventoryRow;
 import org.cephsync.inventory.JsonText;
 import org.cephsync.mapping.CephResource;
+import java.time.Instant;
+import org.cephsync.store.Branches;
 import org.cephsync.store.InventoryStore;
 import org.cephsync.store.StagedItem;
 import org.cephsync.store.Staging;
 import org.cephsync.store.SyncRuns;
 import org.cephsync.store.WriteCounts;
+import org.cephsync.store.WriteTarget;
 
 /**
  * Reflection of deletions: what a complete read of an endpoint no longer lists is removed from the
@@ -35,7 +38,11 @@ public class Reflection {
     @Inject
     SyncRuns runs;
 
+    @Inject
+    Branches branches;
+
     public void sweep(long instanceId, CephResource resource, long endpointId) {
+        WriteTarget target = branches.target(runs.find(instanceId).orElseThrow().getBranchSchemaId());
         Set<String> keep = new HashSet<>();
         for (InventoryModel model : resource.models()) {
             keep.clear();
@@ -51,7 +58,7 @@ public class Reflection {
                     after = item.getSeq();
                 }
             } while (page.size() == PAGE);
-            long deleted = store.sweep(endpointId, model, keep);
+            long deleted = store.sweep(endpointId, model, keep, target, Instant.now());
             if (deleted > 0) {
                 runs.count(instanceId, resource.wireName(), WriteCounts.deleted(deleted));
             }

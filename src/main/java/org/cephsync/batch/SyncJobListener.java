@@ -14,6 +14,10 @@ import java.util.logging.Logger;
 import org.cephsync.source.CephSource;
 import org.cephsync.source.EndpointInfo;
 import org.cephsync.source.SourceException;
+import org.cephsync.store.Branch;
+import org.cephsync.store.Branches;
+import org.cephsync.store.CephPluginSettings;
+import org.cephsync.store.Settings;
 import org.cephsync.store.SyncRun;
 import org.cephsync.store.SyncRuns;
 import org.cephsync.store.SyncStage;
@@ -42,6 +46,12 @@ public class SyncJobListener implements JobListener {
     CephSource source;
 
     @Inject
+    Settings settings;
+
+    @Inject
+    Branches branches;
+
+    @Inject
     @ConfigProperty(name = "ceph-sync.endpoints")
     Optional<String> configuredEndpoints;
 
@@ -56,6 +66,12 @@ public class SyncJobListener implements JobListener {
         SyncRun run = runs.find(instanceId).orElse(null);
         if (run == null) {
             run = runs.open(instanceId, SyncParameters.resources(job.getProperties().getProperty(SyncParameters.RESOURCES)), Instant.now());
+            CephPluginSettings current = settings.current();
+            if (current.isBranchingEnabled()) {
+                Branch branch = branches.open(current.getBranchNamePrefix(), job.getExecutionId(), instanceId, Instant.now());
+                runs.useBranch(instanceId, branch.getSchemaId());
+                LOG.info(() -> "ceph-sync run " + instanceId + " writes into branch " + branch.getName() + " (" + branch.getSchemaId() + ")");
+            }
         } else {
             LOG.info(() -> "ceph-sync run " + instanceId + " resumes (execution " + job.getExecutionId() + ")");
         }

@@ -41,7 +41,11 @@ public final class InventoryJson {
 
     /** The row's content: everything but {@link #BOOKKEEPING}. Two rows with equal content need no write. */
     public static JsonObject content(InventoryRow row) {
-        JsonObject all = toJson(row);
+        return content(toJson(row));
+    }
+
+    /** The content of a row in its JSON form. */
+    public static JsonObject content(JsonObject all) {
         JsonObjectBuilder content = Json.createObjectBuilder();
         all.forEach((name, value) -> {
             if (!BOOKKEEPING.contains(name)) {

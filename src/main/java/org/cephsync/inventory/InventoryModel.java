@@ -49,6 +49,11 @@ public enum InventoryModel {
         return row instanceof CephOsd osd ? osd.getOsdId() : row.getName();
     }
 
+    /** The value of {@link #lookupAttribute()} in a row's JSON form. */
+    public Object lookupValue(jakarta.json.JsonObject row) {
+        return this == OSD ? (Object) row.getInt("osd_id") : row.getString("name");
+    }
+
     public static Optional<InventoryModel> byPath(String path) {
         return Arrays.stream(values()).filter(m -> m.path.equals(path)).findFirst();
     }

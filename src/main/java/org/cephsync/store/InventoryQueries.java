@@ -12,6 +12,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
+import java.util.TreeMap;
+import org.cephsync.inventory.InventoryJson;
 import org.cephsync.inventory.InventoryModel;
 import org.cephsync.inventory.InventoryRow;
 import org.cephsync.inventory.ProxmoxEndpoint;
@@ -38,23 +44,85 @@ public class InventoryQueries {
         }
     }
 
-    public Optional<InventoryRow> find(InventoryModel model, long id) {
-        return Optional.ofNullable(em.find(model.entity(), id));
+    /** One page of rows and how many rows match in all. */
+    public record Listing(long count, List<JsonObject> rows) {
     }
 
-    public long count(InventoryModel model, Map<String, List<String>> filters) {
-        Where where = where(model, filters);
-        TypedQuery<Long> query = em.createQuery("SELECT COUNT(r) FROM " + model.entityName() + " r" + where.jpql, Long.class);
-        where.parameters.forEach(query::setParameter);
-        return query.getSingleResult();
+    /** A row as the target (main, or a branch over main) sees it. */
+    public Optional<JsonObject> find(InventoryModel model, long id, WriteTarget target) {
+        if (target.isBranch()) {
+            List<BranchChange> changes = em.createQuery("SELECT c FROM BranchChange c WHERE c.branchId = :branch AND c.model = :model AND c.objectId = :id", BranchChange.class)
+                    .setParameter("branch", target.branchId()).setParameter("model", model.path()).setParameter("id", id)
+                    .getResultList();
+            if (!changes.isEmpty()) {
+                return Optional.ofNullable(changes.get(0).getModified());
+            }
+        }
+        return Optional.ofNullable(em.find(model.entity(), id)).map(InventoryJson::toJson);
     }
 
-    public List<? extends InventoryRow> list(InventoryModel model, Map<String, List<String>> filters, int offset, int limit) {
+    /**
+     * Rows of a model matching netbox-ceph filters. Main is queried in the database; a branch's view (main
+     * overlaid with the branch's changes) is built and filtered in memory.
+     */
+    public Listing list(InventoryModel model, Map<String, List<String>> filters, int offset, int limit, WriteTarget target) {
         Where where = where(model, filters);
-        TypedQuery<? extends InventoryRow> query = em.createQuery("SELECT r FROM " + model.entityName() + " r"
+        if (target.isBranch()) {
+            List<JsonObject> view = branchView(model, where, target).stream().filter(row -> matches(row, filters)).toList();
+            return new Listing(view.size(), view.subList(Math.min(offset, view.size()), Math.min(offset + limit, view.size())));
+        }
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(r) FROM " + model.entityName() + " r" + where.jpql, Long.class);
+        where.parameters.forEach(count::setParameter);
+        TypedQuery<? extends InventoryRow> page = em.createQuery("SELECT r FROM " + model.entityName() + " r"
                 + where.jpql + " ORDER BY r.id", model.entity());
-        where.parameters.forEach(query::setParameter);
-        return query.setFirstResult(offset).setMaxResults(limit).getResultList();
+        where.parameters.forEach(page::setParameter);
+        List<JsonObject> rows = page.setFirstResult(offset).setMaxResults(limit).getResultList().stream()
+                .map(InventoryJson::toJson).toList();
+        return new Listing(count.getSingleResult(), rows);
+    }
+
+    /** Main's rows of the model overlaid with the branch's changes, in id order (filters are applied after). */
+    private List<JsonObject> branchView(InventoryModel model, Where validated, WriteTarget target) {
+        Map<Long, BranchChange> changes = new HashMap<>();
+        em.createQuery("SELECT c FROM BranchChange c WHERE c.branchId = :branch AND c.model = :model", BranchChange.class)
+                .setParameter("branch", target.branchId()).setParameter("model", model.path())
+                .getResultList().forEach(c -> changes.put(c.getObjectId(), c));
+        TreeMap<Long, JsonObject> view = new TreeMap<>();
+        em.createQuery("SELECT r FROM " + model.entityName() + " r", model.entity()).getResultList()
+                .forEach(row -> view.put(row.getId(), InventoryJson.toJson(row)));
+        for (BranchChange change : changes.values()) {
+            if (BranchChange.DELETE.equals(change.getAction())) {
+                view.remove(change.getObjectId());
+            } else {
+                view.put(change.getObjectId(), change.getModified());
+            }
+        }
+        return new ArrayList<>(view.values());
+    }
+
+    /** The in-memory form of the filters {@link #where} turns into JPQL. */
+    private static boolean matches(JsonObject row, Map<String, List<String>> filters) {
+        for (Map.Entry<String, List<String>> filter : filters.entrySet()) {
+            if ("q".equals(filter.getKey())) {
+                String name = row.getString("name", "");
+                if (!name.toLowerCase(Locale.ROOT).contains(filter.getValue().get(0).toLowerCase(Locale.ROOT))) {
+                    return false;
+                }
+                continue;
+            }
+            JsonValue value = row.get(filter.getKey());
+            if (value == null || value instanceof JsonStructure) {
+                continue;
+            }
+            String text = value instanceof JsonString s ? s.getString() : value.toString();
+            boolean any = filter.getValue().stream().anyMatch(wanted -> wanted.equals(text)
+                    || (value.getValueType() == JsonValue.ValueType.TRUE && wanted.equals("1"))
+                    || (value.getValueType() == JsonValue.ValueType.FALSE && wanted.equals("0")));
+            if (!any) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public long countEndpoints() {

@@ -1,6 +1,9 @@
 package org.cephsync.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -16,16 +19,16 @@ import java.util.stream.Collectors;
 import org.cephsync.inventory.CephCluster;
 import org.cephsync.inventory.CephFilesystem;
 import org.cephsync.inventory.CephHealthCheck;
-import org.cephsync.inventory.CephPool;
 import org.cephsync.inventory.ClusterMember;
 import org.cephsync.inventory.InventoryJson;
 import org.cephsync.inventory.InventoryModel;
 import org.cephsync.inventory.InventoryRow;
 
 /**
- * Writes mapped rows into the inventory as upserts by natural key, inside the caller's transaction (a
- * chunk's). A row whose content did not change is not written at all; replaying a chunk after a failure
- * finds its rows and creates no duplicate.
+ * Writes mapped rows as upserts by natural key, inside the caller's transaction (a chunk's), into main or
+ * into a branch. A row whose content did not change is not written at all; replaying a chunk after a
+ * failure finds its rows and creates no duplicate. In a branch, main is never touched: each row's change
+ * is one consolidated {@link BranchChange}, and the row as the branch sees it is main overlaid with it.
  */
 @ApplicationScoped
 @Transactional
@@ -37,40 +40,43 @@ public class InventoryStore {
     EntityManager em;
 
     /** Upserts the rows of one chunk (any mix of models and endpoints). */
-    public WriteCounts write(List<InventoryRow> rows, Instant now) {
+    public WriteCounts write(List<InventoryRow> rows, Instant now, WriteTarget target) {
         long created = 0;
         long updated = 0;
         long unchanged = 0;
         Map<Long, Long> clusterOfEndpoint = new HashMap<>();
         for (List<InventoryRow> group : groupByModelAndEndpoint(rows)) {
-            Map<String, InventoryRow> existing = existing(group);
+            InventoryModel model = InventoryModel.of(group.get(0));
+            long endpoint = group.get(0).getEndpoint();
+            Map<String, InventoryRow> main = existing(model, endpoint, group);
+            Map<String, BranchChange> changes = target.isBranch()
+                    ? changes(target, model, endpoint, group.stream().map(InventoryRow::naturalKey).toList()) : new HashMap<>();
             for (InventoryRow row : group) {
-                resolveReferences(row, clusterOfEndpoint);
-                InventoryRow current = existing.get(row.naturalKey());
-                if (current == null) {
-                    row.setCreated(now);
-                    row.setLastUpdated(now);
-                    row.setLastSeenAt(now);
-                    if (row instanceof CephHealthCheck check) {
-                        check.setFirstSeenAt(now);
-                    }
-                    em.persist(row);
-                    existing.put(row.naturalKey(), row);
-                    if (row instanceof CephCluster cluster) {
-                        clusterOfEndpoint.put(cluster.getEndpoint(), cluster.getId());
-                    }
-                    created++;
-                } else if (InventoryJson.content(current).equals(InventoryJson.content(row))) {
+                resolveReferences(row, clusterOfEndpoint, target);
+                String key = row.naturalKey();
+                BranchChange change = changes.get(key);
+                InventoryRow mainRow = main.get(key);
+                JsonObject current = change != null ? change.getModified()
+                        : mainRow == null ? null : InventoryJson.toJson(mainRow);
+                if (current != null && InventoryJson.content(current).equals(InventoryJson.content(row))) {
                     unchanged++;
+                    continue;
+                }
+                stamp(row, current, now);
+                if (target.isBranch()) {
+                    changes.put(key, writeToBranch(target, model, row, mainRow, change, now));
+                } else if (mainRow == null) {
+                    em.persist(row);
+                    main.put(key, row);
                 } else {
-                    row.setId(current.getId());
-                    row.setCreated(current.getCreated());
-                    row.setLastUpdated(now);
-                    row.setLastSeenAt(now);
-                    if (row instanceof CephHealthCheck check) {
-                        check.setFirstSeenAt(((CephHealthCheck) current).getFirstSeenAt());
-                    }
-                    existing.put(row.naturalKey(), em.merge(row));
+                    main.put(key, em.merge(row));
+                }
+                if (row instanceof CephCluster && current == null) {
+                    clusterOfEndpoint.put(endpoint, row.getId());
+                }
+                if (current == null) {
+                    created++;
+                } else {
                     updated++;
                 }
             }
@@ -78,11 +84,55 @@ public class InventoryStore {
         return new WriteCounts(0, created, updated, 0, unchanged);
     }
 
+    private BranchChange writeToBranch(WriteTarget target, InventoryModel model, InventoryRow row,
+                                       InventoryRow mainRow, BranchChange change, Instant now) {
+        if (change == null) {
+            change = new BranchChange(target.branchId(), model.path(), row.getEndpoint(), row.naturalKey(),
+                    mainRow == null ? BranchChange.CREATE : BranchChange.UPDATE, now);
+            if (mainRow != null) {
+                change.setOriginal(InventoryJson.toJson(mainRow));
+                change.setObjectId(mainRow.getId());
+            }
+            em.persist(change);
+            if (mainRow == null) {
+                change.setObjectId(change.getId());
+            }
+        } else if (BranchChange.DELETE.equals(change.getAction())) {
+            change.setAction(change.getOriginal() == null ? BranchChange.CREATE : BranchChange.UPDATE);
+        }
+        row.setId(change.getObjectId());
+        change.setModified(InventoryJson.toJson(row), now);
+        return change;
+    }
+
+    /** Ids and first-seen times survive an update; last_updated and last_seen_at move with content. */
+    private static void stamp(InventoryRow row, JsonObject current, Instant now) {
+        row.setLastUpdated(now);
+        row.setLastSeenAt(now);
+        if (current == null) {
+            row.setCreated(now);
+            if (row instanceof CephHealthCheck check) {
+                check.setFirstSeenAt(now);
+            }
+            return;
+        }
+        row.setId(current.getJsonNumber("id").longValue());
+        row.setCreated(instant(current, "created"));
+        if (row instanceof CephHealthCheck check) {
+            check.setFirstSeenAt(instant(current, "first_seen_at"));
+        }
+    }
+
+    private static Instant instant(JsonObject json, String field) {
+        JsonValue value = json.get(field);
+        return value instanceof JsonString s ? Instant.parse(s.getString()) : null;
+    }
+
     /**
-     * Deletes the rows of a model on one endpoint whose natural key is not among those just read whole.
-     * Only called after a complete, successful read of that endpoint.
+     * Deletes the rows of a model on one endpoint whose natural key is not among those just read whole
+     * (in a branch: records their deletion). Only called after a complete, successful read.
      */
-    public long sweep(long endpointId, InventoryModel model, Set<String> keep) {
+    public long sweep(long endpointId, InventoryModel model, Set<String> keep, WriteTarget target, Instant now) {
         List<InventoryRow> gone = new ArrayList<>();
         long lastId = 0;
         while (true) {
@@ -95,21 +145,39 @@ public class InventoryStore {
             if (page.isEmpty()) {
                 break;
             }
-            for (InventoryRow row : page) {
-                if (!keep.contains(row.naturalKey())) {
-                    gone.add(row);
-                }
-            }
+            page.stream().filter(row -> !keep.contains(row.naturalKey())).forEach(gone::add);
             lastId = page.get(page.size() - 1).getId();
             em.clear();
         }
+        if (!target.isBranch()) {
+            for (InventoryRow row : gone) {
+                em.remove(em.find(model.entity(), row.getId()));
+            }
+            return gone.size();
+        }
+        long deleted = 0;
+        Map<String, BranchChange> changes = changes(target, model, endpointId, null);
         for (InventoryRow row : gone) {
-            InventoryRow managed = em.find(model.entity(), row.getId());
-            if (managed != null) {
-                em.remove(managed);
+            BranchChange change = changes.remove(row.naturalKey());
+            if (change == null) {
+                change = new BranchChange(target.branchId(), model.path(), endpointId, row.naturalKey(), BranchChange.DELETE, now);
+                change.setOriginal(InventoryJson.toJson(row));
+                change.setObjectId(row.getId());
+                em.persist(change);
+                deleted++;
+            } else if (!BranchChange.DELETE.equals(change.getAction())) {
+                change.setAction(BranchChange.DELETE);
+                change.setModified(null, now);
+                deleted++;
             }
         }
-        return gone.size();
+        for (BranchChange change : changes.values()) {
+            if (BranchChange.CREATE.equals(change.getAction()) && !keep.contains(change.getNaturalKey())) {
+                em.remove(change);
+                deleted++;
+            }
+        }
+        return deleted;
     }
 
     private static List<List<InventoryRow>> groupByModelAndEndpoint(List<InventoryRow> rows) {
@@ -120,34 +188,73 @@ public class InventoryStore {
         return new ArrayList<>(groups.values());
     }
 
-    /** The stored rows matching a group's natural keys, by natural key: one query per group. */
-    private Map<String, InventoryRow> existing(List<InventoryRow> group) {
-        InventoryModel model = InventoryModel.of(group.get(0));
+    /** The main rows matching a group's natural keys, by natural key: one query per group. */
+    private Map<String, InventoryRow> existing(InventoryModel model, long endpoint, List<InventoryRow> group) {
         List<Object> lookups = group.stream().map(model::lookupValue).distinct().collect(Collectors.toList());
         List<? extends InventoryRow> found = em.createQuery("SELECT r FROM " + model.entityName() + " r WHERE r.endpoint = :endpoint AND r."
                         + model.lookupAttribute() + " IN :values", model.entity())
-                .setParameter("endpoint", group.get(0).getEndpoint())
+                .setParameter("endpoint", endpoint)
                 .setParameter("values", lookups)
                 .getResultList();
         return found.stream().collect(Collectors.toMap(InventoryRow::naturalKey, Function.identity(), (a, b) -> a, HashMap::new));
     }
 
-    private void resolveReferences(InventoryRow row, Map<Long, Long> clusterOfEndpoint) {
+    /** A branch's changes of a model on an endpoint (all of them, or those of some natural keys), by natural key. */
+    private Map<String, BranchChange> changes(WriteTarget target, InventoryModel model, long endpoint, List<String> keys) {
+        String jpql = "SELECT c FROM BranchChange c WHERE c.branchId = :branch AND c.model = :model AND c.endpoint = :endpoint"
+                + (keys == null ? "" : " AND c.naturalKey IN :keys");
+        var query = em.createQuery(jpql, BranchChange.class)
+                .setParameter("branch", target.branchId())
+                .setParameter("model", model.path())
+                .setParameter("endpoint", endpoint);
+        if (keys != null) {
+            query.setParameter("keys", keys);
+        }
+        return query.getResultList().stream()
+                .collect(Collectors.toMap(BranchChange::getNaturalKey, Function.identity(), (a, b) -> a, HashMap::new));
+    }
+
+    private void resolveReferences(InventoryRow row, Map<Long, Long> clusterOfEndpoint, WriteTarget target) {
         if (row instanceof ClusterMember member) {
-            member.setCluster(clusterOfEndpoint.computeIfAbsent(row.getEndpoint(), this::clusterId));
+            member.setCluster(clusterOfEndpoint.computeIfAbsent(row.getEndpoint(), endpoint -> clusterId(endpoint, target)));
         }
         if (row instanceof CephFilesystem fs && fs.getMetadataPoolName() != null) {
-            fs.setMetadataPool(em.createQuery("SELECT p.id FROM CephPool p WHERE p.endpoint = :endpoint AND p.name = :name", Long.class)
-                    .setParameter("endpoint", fs.getEndpoint())
-                    .setParameter("name", fs.getMetadataPoolName())
-                    .getResultStream().findFirst().orElse(null));
+            fs.setMetadataPool(poolId(fs.getEndpoint(), fs.getMetadataPoolName(), target));
         }
     }
 
-    private Long clusterId(Long endpoint) {
+    /** The id of the endpoint's cluster row as the target sees it. */
+    private Long clusterId(long endpoint, WriteTarget target) {
+        if (target.isBranch()) {
+            Long inBranch = em.createQuery("SELECT c.objectId FROM BranchChange c WHERE c.branchId = :branch AND c.model = :model"
+                            + " AND c.endpoint = :endpoint AND c.action <> :delete ORDER BY c.id", Long.class)
+                    .setParameter("branch", target.branchId())
+                    .setParameter("model", InventoryModel.CLUSTER.path())
+                    .setParameter("endpoint", endpoint)
+                    .setParameter("delete", BranchChange.DELETE)
+                    .setMaxResults(1)
+                    .getResultStream().findFirst().orElse(null);
+            if (inBranch != null) {
+                return inBranch;
+            }
+        }
         return em.createQuery("SELECT c.id FROM CephCluster c WHERE c.endpoint = :endpoint ORDER BY c.id", Long.class)
                 .setParameter("endpoint", endpoint)
                 .setMaxResults(1)
+                .getResultStream().findFirst().orElse(null);
+    }
+
+    /** The id of a pool row, by name, as the target sees it. */
+    private Long poolId(long endpoint, String name, WriteTarget target) {
+        if (target.isBranch()) {
+            BranchChange change = changes(target, InventoryModel.POOL, endpoint, List.of(name)).get(name);
+            if (change != null) {
+                return BranchChange.DELETE.equals(change.getAction()) ? null : change.getObjectId();
+            }
+        }
+        return em.createQuery("SELECT p.id FROM CephPool p WHERE p.endpoint = :endpoint AND p.name = :name", Long.class)
+                .setParameter("endpoint", endpoint)
+                .setParameter("name", name)
                 .getResultStream().findFirst().orElse(null);
     }
 }

@@ -54,6 +54,10 @@ public class SyncRuns {
         run.setError(null);
     }
 
+    public void useBranch(long instanceId, String schemaId) {
+        em.find(SyncRun.class, instanceId).setBranchSchemaId(schemaId);
+    }
+
     /** A run that failed before its stages: the reason goes on the run and on every stage still to do. */
     public void failRun(long instanceId, String reason) {
         em.find(SyncRun.class, instanceId).setError(reason);

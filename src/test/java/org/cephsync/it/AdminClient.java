@@ -40,12 +40,17 @@ final class AdminClient {
     }
 
     Answer call(String method, String path, String body) {
+        return call(method, path, body, Map.of());
+    }
+
+    Answer call(String method, String path, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
                 .timeout(Duration.ofSeconds(60))
                 .header("Accept", "application/json");
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
+        headers.forEach(request::header);
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -63,6 +68,13 @@ final class AdminClient {
     JsonObject get(String path) {
         Answer answer = call("GET", path, null);
         assertEquals(200, answer.status(), () -> "GET " + path + ": " + answer.body());
+        return answer.json();
+    }
+
+    /** Changes settings (PATCH) and returns them. */
+    JsonObject settings(String changes) {
+        Answer answer = call("PATCH", "api/plugins/ceph/settings/", changes);
+        assertEquals(200, answer.status(), () -> "settings: " + answer.body());
         return answer.json();
     }
 
@@ -92,7 +104,15 @@ final class AdminClient {
 
     /** Every row of an inventory model on one endpoint, by natural display name. */
     Map<String, JsonObject> rows(String model, long endpoint) {
-        JsonObject page = get("api/plugins/ceph/" + model + "/?endpoint=" + endpoint + "&limit=1000");
+        return rows(model, endpoint, null);
+    }
+
+    /** Every row of an inventory model on one endpoint as a branch sees it (null: main). */
+    Map<String, JsonObject> rows(String model, long endpoint, String branchSchemaId) {
+        String path = "api/plugins/ceph/" + model + "/?endpoint=" + endpoint + "&limit=1000";
+        Answer answer = call("GET", path, null, branchSchemaId == null ? Map.of() : Map.of("X-NetBox-Branch", branchSchemaId));
+        assertEquals(200, answer.status(), () -> "GET " + path + ": " + answer.body());
+        JsonObject page = answer.json();
         Map<String, JsonObject> rows = new HashMap<>();
         for (JsonValue row : page.getJsonArray("results")) {
             JsonObject r = row.asJsonObject();

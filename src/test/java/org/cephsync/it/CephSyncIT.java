@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
@@ -22,9 +21,6 @@ import java.util.TreeSet;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,7 +38,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CephSyncIT {
 
-    private static final String API_KEY = "it-proxbox-key";
+    private static final String API_KEY = TestDeployment.API_KEY;
     private static final String REEF = "pve8-reef-18.2.7";
     private static final String PACIFIC = "pve7-pacific-16.2.15";
     /** Endpoints the database has never seen, whatever earlier runs left in it. */
@@ -51,7 +47,7 @@ class CephSyncIT {
     private static final long PACIFIC_ID = RUN + 2;
     private static final String REEF_NAME = "reef-" + RUN;
     private static final String PACIFIC_NAME = "pacific-" + RUN;
-    private static final String CHUNK_SIZE = "4";
+    private static final String CHUNK_SIZE = String.valueOf(TestDeployment.CHUNK_SIZE);
 
     private static SnapshotDir snapshot;
     private static ProxboxStandIn proxbox;
@@ -67,18 +63,7 @@ class CephSyncIT {
                 .put(REEF_ID, REEF_NAME, REEF, "healthy")
                 .put(PACIFIC_ID, PACIFIC_NAME, PACIFIC, "degraded");
         proxbox = new ProxboxStandIn(snapshot.root(), API_KEY).start();
-        String war = System.getProperty("ceph-sync.war", "target/ceph-sync.war");
-        return ShrinkWrap.create(ZipImporter.class, "ceph-sync.war").importFrom(new File(war)).as(WebArchive.class)
-                .addClass(FaultInjection.class)
-                .addAsResource(new StringAsset(String.join("\n",
-                        "proxbox.url=" + proxbox.baseUri(),
-                        "proxbox.api-key=" + API_KEY,
-                        "proxbox.read-timeout-seconds=1",
-                        "proxbox.retry-after-max-seconds=2",
-                        "ceph-sync.chunk-size=" + CHUNK_SIZE,
-                        "ceph-sync.job-timeout=PT2H",
-                        "Retry/delay=100",
-                        "Retry/jitter=0")), "META-INF/microprofile-config.properties");
+        return TestDeployment.war(proxbox);
     }
 
     @AfterAll
@@ -92,6 +77,7 @@ class CephSyncIT {
     void client() throws Exception {
         api = new AdminClient(base.toURI());
         proxbox.clearFaults();
+        api.settings("{\"branching_enabled\": false}");
     }
 
     private JsonObject sync(long endpoint, String... resources) {
@@ -243,7 +229,7 @@ class CephSyncIT {
         JsonObject done = api.await(restarted.json().getInt("id"));
 
         assertEquals("COMPLETED", done.getString("status"), done::toString);
-        assertEquals(List.of("flags"), AdminClient.stepNames(done), "completed steps are not run again");
+        assertEquals(List.of("flags", "merge"), AdminClient.stepNames(done), "completed steps are not run again");
         assertEquals(11 - Integer.parseInt(CHUNK_SIZE), done.getJsonArray("steps").getJsonObject(0).getInt("read"),
                 "the restart resumes after the committed chunk");
         JsonObject flags = stage(done, "flags").getJsonObject("response");

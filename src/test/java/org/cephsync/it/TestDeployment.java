@@ -1,0 +1,40 @@
+package org.cephsync.it;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * The WAR the build produced, plus what only tests have: the fault injection hook and a configuration
+ * pointing at the proxbox-api stand-in with short timeouts and quick retries.
+ */
+final class TestDeployment {
+
+    static final String API_KEY = "it-proxbox-key";
+    static final int CHUNK_SIZE = 4;
+
+    private TestDeployment() {
+    }
+
+    static WebArchive war(ProxboxStandIn proxbox, String... extraConfig) {
+        String war = System.getProperty("ceph-sync.war", "target/ceph-sync.war");
+        List<String> config = new ArrayList<>(List.of(
+                "proxbox.url=" + proxbox.baseUri(),
+                "proxbox.api-key=" + API_KEY,
+                "proxbox.read-timeout-seconds=1",
+                "proxbox.retry-after-max-seconds=2",
+                "ceph-sync.chunk-size=" + CHUNK_SIZE,
+                "ceph-sync.job-timeout=PT2H",
+                "Retry/delay=100",
+                "Retry/jitter=0"));
+        config.addAll(Arrays.asList(extraConfig));
+        return ShrinkWrap.create(ZipImporter.class, "ceph-sync.war").importFrom(new File(war)).as(WebArchive.class)
+                .addClass(FaultInjection.class)
+                .addAsResource(new StringAsset(String.join("\n", config)), "META-INF/microprofile-config.properties");
+    }
+}
