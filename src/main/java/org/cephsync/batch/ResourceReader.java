@@ -19,6 +19,8 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import org.cephsync.inventory.InventoryModel;
+import org.cephsync.inventory.InventoryRow;
 import org.cephsync.mapping.CephResource;
 import org.cephsync.mapping.ClusterStatus;
 import org.cephsync.mapping.SourcePayloads;
@@ -85,7 +87,11 @@ public class ResourceReader extends AbstractItemReader {
             }
             BatchContexts.clock(job).check();
             try {
-                List<JsonObject> items = resource.mapper().split(fetch(endpoint));
+                List<Staging.Item> items = new ArrayList<>();
+                for (JsonObject item : resource.mapper().split(fetch(endpoint))) {
+                    InventoryRow row = resource.mapper().map(item);
+                    items.add(new Staging.Item(InventoryModel.of(row).path(), row.naturalKey(), item));
+                }
                 staging.stage(instanceId, resource.wireName(), endpoint.id(), items);
                 outcomes.add(EndpointOutcome.ok(endpoint.id(), endpoint.name(), items.size()));
             } catch (RuntimeException e) {

@@ -84,20 +84,32 @@ public class SyncJobListener implements JobListener {
     private void fixScope(long instanceId) {
         Set<Long> ids = SyncParameters.endpointIds(job.getProperties().getProperty(SyncParameters.ENDPOINTS));
         List<EndpointInfo> scope;
+        String reason = null;
         try {
-            scope = source.endpoints().stream()
+            List<EndpointInfo> listed = source.endpoints();
+            scope = listed.stream()
                     .filter(e -> configuredEndpoints.map(names -> List.of(names.split("\\s*,\\s*")).contains(e.name())).orElse(true))
                     .filter(e -> ids.isEmpty() || ids.contains(e.id()))
                     .toList();
+            if (scope.isEmpty()) {
+                reason = "no endpoint in scope: " + source.describe() + " lists "
+                        + listed.stream().map(e -> e.id() + " (" + e.name() + ")").toList()
+                        + (ids.isEmpty() ? "" : ", the run asked for ids " + ids)
+                        + configuredEndpoints.map(names -> ", ceph-sync.endpoints names " + names).orElse("");
+            }
         } catch (RuntimeException e) {
-            String reason = "the endpoint directory of " + source.describe() + " could not be read: " + ResourceStepListener.reason(e);
-            LOG.warning(() -> "ceph-sync run " + instanceId + " failed: " + reason);
-            runs.failRun(instanceId, reason);
-            throw new SourceException(reason, e);
+            scope = List.of();
+            reason = "the endpoint directory of " + source.describe() + " could not be read: " + ResourceStepListener.reason(e);
+        }
+        if (reason != null) {
+            String why = reason;
+            LOG.warning(() -> "ceph-sync run " + instanceId + " failed: " + why);
+            runs.failRun(instanceId, why);
+            throw new SourceException(why);
         }
         runs.fixScope(instanceId, scope);
-        LOG.info(() -> "ceph-sync run " + instanceId + " started: endpoints "
-                + scope.stream().map(EndpointInfo::name).toList() + " from " + source.describe());
+        List<String> names = scope.stream().map(EndpointInfo::name).toList();
+        LOG.info(() -> "ceph-sync run " + instanceId + " started: endpoints " + names + " from " + source.describe());
     }
 
     @Override

@@ -147,6 +147,7 @@ public class InventoryStore {
             }
             page.stream().filter(row -> !keep.contains(row.naturalKey())).forEach(gone::add);
             lastId = page.get(page.size() - 1).getId();
+            em.flush();
             em.clear();
         }
         if (!target.isBranch()) {

@@ -39,6 +39,13 @@ public class StagedItem {
     @Column(name = "endpoint_id", nullable = false)
     private long endpointId;
 
+    /** The model and natural key of the row the item maps to: what a complete read keeps. */
+    @Column(nullable = false, length = 32)
+    private String model;
+
+    @Column(name = "natural_key", nullable = false)
+    private String naturalKey;
+
     @Lob
     @Column(nullable = false)
     private String body;
@@ -46,11 +53,13 @@ public class StagedItem {
     protected StagedItem() {
     }
 
-    public StagedItem(long instanceId, String resource, long seq, long endpointId, String body) {
+    public StagedItem(long instanceId, String resource, long seq, long endpointId, String model, String naturalKey, String body) {
         this.instanceId = instanceId;
         this.resource = resource;
         this.seq = seq;
         this.endpointId = endpointId;
+        this.model = model;
+        this.naturalKey = naturalKey;
         this.body = body;
     }
 

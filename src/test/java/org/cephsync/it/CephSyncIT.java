@@ -286,6 +286,10 @@ class CephSyncIT {
             proxbox.apiKey(API_KEY);
         }
 
+        JsonObject nowhere = api.sync("{\"endpoints\":[" + (RUN + 9) + "]}");
+        assertEquals("FAILED", nowhere.getString("status"));
+        assertTrue(stage(nowhere, "status").getString("error").contains("no endpoint in scope"), nowhere::toString);
+
         assertEquals(before, inventory(REEF_ID), "nothing was deleted or changed");
     }
 
