@@ -21,8 +21,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The app's REST API over real HTTP, as a script or the web console would use it. */
+/**
+ * The app's REST API over real HTTP, as a script or the web console would use it: as {@link TestUsers#ADMIN}
+ * unless told otherwise. Every answer is also kept in {@link #TRANSCRIPT} (headers and body), so that a test
+ * can check that no secret was ever returned.
+ */
 final class AdminClient {
+
+    /** Every answer any client got in this test JVM: status, headers and body. */
+    static final List<String> TRANSCRIPT = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
     private static final Set<String> FINAL = Set.of("COMPLETED", "FAILED", "STOPPED", "ABANDONED");
 
@@ -33,10 +40,17 @@ final class AdminClient {
     }
 
     private final URI base;
+    private final TestUsers.User user;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     AdminClient(URI base) {
+        this(base, TestUsers.ADMIN);
+    }
+
+    /** @param user who calls; null: no credentials */
+    AdminClient(URI base, TestUsers.User user) {
         this.base = base;
+        this.user = user;
     }
 
     Answer call(String method, String path, String body) {
@@ -50,11 +64,15 @@ final class AdminClient {
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
+        if (user != null && headers.keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Authorization"))) {
+            request.header("Authorization", user.basic());
+        }
         headers.forEach(request::header);
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonValue json = response.body().isBlank() ? JsonValue.NULL : parse(response.body());
+            TRANSCRIPT.add(method + " " + path + " -> " + response.statusCode() + " " + response.headers().map() + "\n" + response.body());
+            JsonValue json = response.body().isBlank() ? JsonValue.NULL : parseOrText(response.body());
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("Location").orElse(null), json);
         } catch (IOException e) {
@@ -137,6 +155,15 @@ final class AdminClient {
     static List<String> stepNames(JsonObject job) {
         JsonArray steps = job.getJsonArray("steps");
         return steps.stream().map(s -> s.asJsonObject().getString("name")).toList();
+    }
+
+    /** JSON when it is JSON, else the text as a JSON string (e.g. /metrics). */
+    static JsonValue parseOrText(String text) {
+        try {
+            return parse(text);
+        } catch (jakarta.json.JsonException notJson) {
+            return Json.createValue(text);
+        }
     }
 
     static JsonValue parse(String text) {

@@ -1,9 +1,14 @@
 package org.cephsync.it;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jboss.shrinkwrap.api.Node;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
@@ -11,7 +16,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * The WAR the build produced, plus what only tests have: the fault injection hook and a configuration
- * pointing at the proxbox-api stand-in with short timeouts and quick retries.
+ * pointing at the proxbox-api stand-in with short timeouts and quick retries, and the test users
+ * ({@link TestUsers}: the API refuses every call without them). The WAR's own microprofile-config.properties
+ * is kept and the test's lines are appended (a key given twice: the test's value wins).
  */
 final class TestDeployment {
 
@@ -32,9 +39,26 @@ final class TestDeployment {
                 "ceph-sync.job-timeout=PT2H",
                 "Retry/delay=100",
                 "Retry/jitter=0"));
+        config.addAll(TestUsers.config());
         config.addAll(Arrays.asList(extraConfig));
-        return ShrinkWrap.create(ZipImporter.class, "ceph-sync.war").importFrom(new File(war)).as(WebArchive.class)
-                .addClass(FaultInjection.class)
-                .addAsResource(new StringAsset(String.join("\n", config)), "META-INF/microprofile-config.properties");
+        WebArchive archive = ShrinkWrap.create(ZipImporter.class, "ceph-sync.war").importFrom(new File(war)).as(WebArchive.class);
+        String production = productionConfig(archive);
+        return archive.addClass(FaultInjection.class)
+                .addAsResource(new StringAsset(production + "\n# test deployment\n" + String.join("\n", config)),
+                        "META-INF/microprofile-config.properties");
     }
+
+    private static String productionConfig(WebArchive archive) {
+        Node node = archive.get(PRODUCTION_CONFIG);
+        if (node == null || node.getAsset() == null) {
+            return "";
+        }
+        try (InputStream in = node.getAsset().openStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final String PRODUCTION_CONFIG = "/WEB-INF/classes/META-INF/microprofile-config.properties";
 }

@@ -1,0 +1,76 @@
+package org.cephsync.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * HTTP Basic for the API (Jakarta Security), the same on Payara and Open Liberty. The container calls it for
+ * every request: a call under {@code /api} without valid credentials is answered 401 with problem details
+ * here; anything else (the console's static files; health, OpenAPI and metrics are served by the server
+ * outside the application) passes unauthenticated. Valid credentials make the caller known to the container
+ * with its configured roles as groups, so {@code isUserInRole} (and, on Liberty, the batch runtime's role
+ * checks) see them. Which role a call needs is {@link ApiAuthorizationFilter}'s business.
+ */
+@ApplicationScoped
+public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    @Inject
+    IdentityStoreHandler identityStores;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        boolean api = ApiPaths.isApi(request);
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return api ? refuse(request, response, context, "this API needs HTTP Basic credentials of a user with role "
+                    + Roles.READER + " or " + Roles.ADMIN) : context.doNothing();
+        }
+        String[] login = decode(header.substring(6).trim());
+        if (login == null) {
+            return api ? refuse(request, response, context, "the Authorization header is not valid HTTP Basic") : context.doNothing();
+        }
+        CredentialValidationResult result = identityStores.validate(new UsernamePasswordCredential(login[0], login[1]));
+        if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+            return context.notifyContainerAboutLogin(result);
+        }
+        return api ? refuse(request, response, context, "unknown user or wrong password") : context.doNothing();
+    }
+
+    private static AuthenticationStatus refuse(HttpServletRequest request, HttpServletResponse response,
+                                               HttpMessageContext context, String detail) {
+        try {
+            ProblemResponses.unauthorized(request, response, detail);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // the response is committed: the container adds nothing to it
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    /** @return {user, password}, or null when the value is not base64 of "user:password" */
+    static String[] decode(String base64) {
+        try {
+            String text = new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
+            int colon = text.indexOf(':');
+            if (colon <= 0) {
+                return null;
+            }
+            return new String[] {text.substring(0, colon), text.substring(colon + 1)};
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
