@@ -17,9 +17,6 @@ public class CephCluster extends InventoryRow {
     @Column(name = "proxmox_cluster")
     private Long proxmoxCluster;
 
-    @Column(nullable = false)
-    private String name;
-
     @Column(length = 64, nullable = false)
     private String fsid = "";
 
@@ -35,25 +32,12 @@ public class CephCluster extends InventoryRow {
     @Convert(converter = JsonObjectConverter.class)
     private JsonObject status;
 
-    @Override
-    public String naturalKey() {
-        return name;
-    }
-
     public Long getProxmoxCluster() {
         return proxmoxCluster;
     }
 
     public void setProxmoxCluster(Long proxmoxCluster) {
         this.proxmoxCluster = proxmoxCluster;
-    }
-
-    public String getName() {
-        return name;
-    }
-
-    public void setName(String name) {
-        this.name = name;
     }
 
     public String getFsid() {

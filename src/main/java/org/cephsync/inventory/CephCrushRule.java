@@ -14,9 +14,6 @@ import jakarta.persistence.UniqueConstraint;
 @Table(name = "ceph_crush_rule", uniqueConstraints = @UniqueConstraint(columnNames = {"endpoint", "name"}))
 public class CephCrushRule extends ClusterMember {
 
-    @Column(nullable = false)
-    private String name;
-
     @Column(name = "rule_id")
     private Integer ruleId;
 
@@ -33,19 +30,6 @@ public class CephCrushRule extends ClusterMember {
     @Lob
     @Convert(converter = JsonObjectConverter.class)
     private JsonObject raw;
-
-    @Override
-    public String naturalKey() {
-        return name;
-    }
-
-    public String getName() {
-        return name;
-    }
-
-    public void setName(String name) {
-        this.name = name;
-    }
 
     public Integer getRuleId() {
         return ruleId;

@@ -19,9 +19,6 @@ public class CephDaemon extends ClusterMember {
     @Column(name = "daemon_type", length = 16, nullable = false)
     private String daemonType = "unknown";
 
-    @Column(nullable = false)
-    private String name;
-
     @Column(name = "daemon_id", nullable = false)
     private String daemonId = "";
 
@@ -43,7 +40,7 @@ public class CephDaemon extends ClusterMember {
 
     @Override
     public String naturalKey() {
-        return daemonType + "/" + name;
+        return daemonType + "/" + getName();
     }
 
     public Long getProxmoxNode() {
@@ -60,14 +57,6 @@ public class CephDaemon extends ClusterMember {
 
     public void setDaemonType(String daemonType) {
         this.daemonType = daemonType;
-    }
-
-    public String getName() {
-        return name;
-    }
-
-    public void setName(String name) {
-        this.name = name;
     }
 
     public String getDaemonId() {

@@ -16,9 +16,6 @@ import jakarta.persistence.UniqueConstraint;
 @Table(name = "ceph_filesystem", uniqueConstraints = @UniqueConstraint(columnNames = {"endpoint", "name"}))
 public class CephFilesystem extends ClusterMember {
 
-    @Column(nullable = false)
-    private String name;
-
     @Column(name = "metadata_pool")
     private Long metadataPool;
 
@@ -37,19 +34,6 @@ public class CephFilesystem extends ClusterMember {
     /** The metadata pool's name as the source gives it; the writer resolves it to the pool row's id. */
     @Transient
     private String metadataPoolName;
-
-    @Override
-    public String naturalKey() {
-        return name;
-    }
-
-    public String getName() {
-        return name;
-    }
-
-    public void setName(String name) {
-        this.name = name;
-    }
 
     public Long getMetadataPool() {
         return metadataPool;

@@ -13,9 +13,6 @@ import jakarta.persistence.UniqueConstraint;
 @Table(name = "ceph_flag", uniqueConstraints = @UniqueConstraint(columnNames = {"endpoint", "name"}))
 public class CephFlag extends ClusterMember {
 
-    @Column(length = 64, nullable = false)
-    private String name;
-
     private Boolean enabled;
 
     @Column(name = "flag_value", nullable = false)
@@ -24,19 +21,6 @@ public class CephFlag extends ClusterMember {
     @Lob
     @Convert(converter = JsonObjectConverter.class)
     private JsonObject raw;
-
-    @Override
-    public String naturalKey() {
-        return name;
-    }
-
-    public String getName() {
-        return name;
-    }
-
-    public void setName(String name) {
-        this.name = name;
-    }
 
     public Boolean getEnabled() {
         return enabled;

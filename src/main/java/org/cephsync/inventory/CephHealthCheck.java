@@ -14,9 +14,6 @@ import java.time.Instant;
 @Table(name = "ceph_health_check", uniqueConstraints = @UniqueConstraint(columnNames = {"endpoint", "name"}))
 public class CephHealthCheck extends ClusterMember {
 
-    @Column(nullable = false)
-    private String name;
-
     @Column(length = 32, nullable = false)
     private String severity = "unknown";
 
@@ -32,19 +29,6 @@ public class CephHealthCheck extends ClusterMember {
 
     @Column(name = "first_seen_at")
     private Instant firstSeenAt;
-
-    @Override
-    public String naturalKey() {
-        return name;
-    }
-
-    public String getName() {
-        return name;
-    }
-
-    public void setName(String name) {
-        this.name = name;
-    }
 
     public String getSeverity() {
         return severity;

@@ -20,9 +20,6 @@ public class CephOsd extends ClusterMember {
     private Integer osdId;
 
     @Column(nullable = false)
-    private String name;
-
-    @Column(nullable = false)
     private String host = "";
 
     @Column(name = "is_up")
@@ -75,14 +72,6 @@ public class CephOsd extends ClusterMember {
 
     public void setOsdId(Integer osdId) {
         this.osdId = osdId;
-    }
-
-    public String getName() {
-        return name;
-    }
-
-    public void setName(String name) {
-        this.name = name;
     }
 
     public String getHost() {

@@ -13,9 +13,6 @@ import jakarta.persistence.UniqueConstraint;
 @Table(name = "ceph_pool", uniqueConstraints = @UniqueConstraint(columnNames = {"endpoint", "name"}))
 public class CephPool extends ClusterMember {
 
-    @Column(nullable = false)
-    private String name;
-
     @Column(name = "pool_id")
     private Integer poolId;
 
@@ -49,19 +46,6 @@ public class CephPool extends ClusterMember {
     @Lob
     @Convert(converter = JsonObjectConverter.class)
     private JsonObject status;
-
-    @Override
-    public String naturalKey() {
-        return name;
-    }
-
-    public String getName() {
-        return name;
-    }
-
-    public void setName(String name) {
-        this.name = name;
-    }
 
     public Integer getPoolId() {
         return poolId;

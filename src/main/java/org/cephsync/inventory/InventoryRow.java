@@ -24,6 +24,10 @@ public abstract class InventoryRow {
     @Column(nullable = false)
     private Long endpoint;
 
+    /** Every model has a name; it is what NetBox displays (osd.3, vm-pool, MON_DOWN, pve1). */
+    @Column(nullable = false)
+    private String name;
+
     private Instant created;
 
     @Column(name = "last_updated")
@@ -32,11 +36,14 @@ public abstract class InventoryRow {
     @Column(name = "last_seen_at")
     private Instant lastSeenAt;
 
-    /** The natural identity of the row within its endpoint, as one string (e.g. "mon/pve1", "7"). */
-    public abstract String naturalKey();
+    /**
+     * The natural identity of the row within its endpoint, as one string: its name, unless the model is
+     * keyed otherwise ("mon/pve1" for a daemon, "7" for an OSD).
+     */
+    public String naturalKey() {
+        return name;
+    }
 
-    /** Every model has a name; it is what NetBox displays. */
-    public abstract String getName();
 
     public Long getId() {
         return id;
@@ -44,6 +51,14 @@ public abstract class InventoryRow {
 
     public void setId(Long id) {
         this.id = id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
     }
 
     public Long getEndpoint() {
