@@ -81,15 +81,20 @@ public class InventoryQueries {
         return new Listing(count.getSingleResult(), rows);
     }
 
-    /** Main's rows of the model overlaid with the branch's changes, in id order (filters are applied after). */
-    private List<JsonObject> branchView(InventoryModel model, Where validated, WriteTarget target) {
+    /**
+     * Main's rows of the model overlaid with the branch's changes, in id order. Main is narrowed by the
+     * filters already (a main row that does not match and that the branch did not change cannot match);
+     * the branch's rows are filtered by the caller.
+     */
+    private List<JsonObject> branchView(InventoryModel model, Where where, WriteTarget target) {
         Map<Long, BranchChange> changes = new HashMap<>();
         em.createQuery("SELECT c FROM BranchChange c WHERE c.branchId = :branch AND c.model = :model", BranchChange.class)
                 .setParameter("branch", target.branchId()).setParameter("model", model.path())
                 .getResultList().forEach(c -> changes.put(c.getObjectId(), c));
         TreeMap<Long, JsonObject> view = new TreeMap<>();
-        em.createQuery("SELECT r FROM " + model.entityName() + " r", model.entity()).getResultList()
-                .forEach(row -> view.put(row.getId(), InventoryJson.toJson(row)));
+        TypedQuery<? extends InventoryRow> main = em.createQuery("SELECT r FROM " + model.entityName() + " r" + where.jpql, model.entity());
+        where.parameters.forEach(main::setParameter);
+        main.getResultList().forEach(row -> view.put(row.getId(), InventoryJson.toJson(row)));
         for (BranchChange change : changes.values()) {
             if (BranchChange.DELETE.equals(change.getAction())) {
                 view.remove(change.getObjectId());
