@@ -4,8 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -13,26 +11,19 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import org.cephsync.inventory.InventoryJson;
 import org.cephsync.inventory.InventoryModel;
 import org.cephsync.inventory.InventoryRow;
 
 /**
- * Branches and their merge, with netbox-branching's semantics. A field is in conflict when both main
- * (since the branch first changed the row) and the branch changed it, to different values; a field only
- * main changed is no conflict and survives, because a merge applies only the fields the branch changed.
- * A branch deleting a row main updated, or updating a row main deleted, is a conflict on the row.
+ * Branches and their merge, with netbox-branching's semantics (the rules: {@link MergeRules}). A merge
+ * happens in one transaction; rows created in a branch keep their ids in main.
  */
 @ApplicationScoped
 @Transactional
 public class Branches {
-
-    public static final String DELETED_IN_MAIN = "deleted in main";
-    public static final String EXISTS_IN_MAIN = "created in main too";
 
     private static final String SCHEMA_ID_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -152,86 +143,32 @@ public class Branches {
 
     private Set<String> conflicts(BranchChange change) {
         InventoryModel model = model(change);
-        InventoryRow main = em.find(model.entity(), change.getObjectId());
-        Set<String> fields = new TreeSet<>();
-        switch (change.getAction()) {
-            case BranchChange.CREATE -> {
-                InventoryRow twin = twin(model, change);
-                if (twin != null && !InventoryJson.content(twin).equals(InventoryJson.content(change.getModified()))) {
-                    fields.add(EXISTS_IN_MAIN);
-                }
-            }
-            case BranchChange.UPDATE -> {
-                if (main == null) {
-                    fields.add(DELETED_IN_MAIN);
-                } else {
-                    JsonObject now = InventoryJson.content(main);
-                    JsonObject original = InventoryJson.content(change.getOriginal());
-                    JsonObject mine = InventoryJson.content(change.getModified());
-                    for (String field : changedFields(original, mine)) {
-                        if (!Objects.equals(now.get(field), original.get(field)) && !Objects.equals(now.get(field), mine.get(field))) {
-                            fields.add(field);
-                        }
-                    }
-                }
-            }
-            default -> {
-                if (main != null) {
-                    fields.addAll(changedFields(InventoryJson.content(change.getOriginal()), InventoryJson.content(main)));
-                }
-            }
-        }
-        return fields;
+        InventoryRow main = BranchChange.CREATE.equals(change.getAction()) ? twin(model, change)
+                : em.find(model.entity(), change.getObjectId());
+        return MergeRules.conflicts(change.getAction(), change.getOriginal(), change.getModified(),
+                main == null ? null : InventoryJson.toJson(main));
     }
 
     private void apply(BranchChange change, Instant now) {
         InventoryModel model = model(change);
-        InventoryRow main = em.find(model.entity(), change.getObjectId());
         switch (change.getAction()) {
             case BranchChange.CREATE -> {
                 InventoryRow twin = twin(model, change);
-                if (twin != null) {
-                    em.merge(row(model, withFields(InventoryJson.toJson(twin), change.getModified(),
-                            InventoryJson.content(change.getModified()).keySet(), now)));
-                } else {
-                    em.persist(row(model, change.getModified()));
-                }
+                em.merge(twin == null ? row(model, change.getModified())
+                        : row(model, MergeRules.applyCreateOver(InventoryJson.toJson(twin), change.getModified(), now)));
             }
             case BranchChange.UPDATE -> {
-                if (main == null) {
-                    em.persist(row(model, change.getModified()));
-                } else {
-                    Set<String> fields = changedFields(InventoryJson.content(change.getOriginal()), InventoryJson.content(change.getModified()));
-                    em.merge(row(model, withFields(InventoryJson.toJson(main), change.getModified(), fields, now)));
-                }
+                InventoryRow main = em.find(model.entity(), change.getObjectId());
+                em.merge(main == null ? row(model, change.getModified())
+                        : row(model, MergeRules.applyUpdate(InventoryJson.toJson(main), change.getOriginal(), change.getModified(), now)));
             }
             default -> {
+                InventoryRow main = em.find(model.entity(), change.getObjectId());
                 if (main != null) {
                     em.remove(main);
                 }
             }
         }
-    }
-
-    private static Set<String> changedFields(JsonObject before, JsonObject after) {
-        Set<String> fields = new TreeSet<>();
-        Set<String> names = new TreeSet<>(before.keySet());
-        names.addAll(after.keySet());
-        for (String name : names) {
-            if (!Objects.equals(before.get(name), after.get(name))) {
-                fields.add(name);
-            }
-        }
-        return fields;
-    }
-
-    /** {@code base} with {@code fields} taken from {@code source}, last_updated now. */
-    private static JsonObject withFields(JsonObject base, JsonObject source, Set<String> fields, Instant now) {
-        JsonObjectBuilder merged = Json.createObjectBuilder(base);
-        for (String field : fields) {
-            merged.add(field, source.getOrDefault(field, JsonValue.NULL));
-        }
-        return merged.add("last_updated", now.toString()).build();
     }
 
     private static InventoryRow row(InventoryModel model, JsonObject json) {
