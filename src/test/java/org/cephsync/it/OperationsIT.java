@@ -1,0 +1,280 @@
+package org.cephsync.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * What the platform scrapes and probes: MicroProfile Health (live, ready: database and source), OpenAPI at
+ * /openapi, metrics at /metrics (runs by outcome, items written, source latency and errors, schedule ticks),
+ * and the schedule itself: syncs start at the interval the settings say, never two at once (a tick meeting a
+ * running run is skipped, logged and counted), and a change of the setting applies without a restart.
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OperationsIT {
+
+    private static final long RUN = System.currentTimeMillis() / 1000 % 100_000_000L * 10 + 3;
+    private static final String ENDPOINT = "ops-" + RUN;
+    /** One "minute" of sync_interval_minutes lasts this many seconds in this deployment. */
+    private static final int SECONDS_PER_MINUTE = 2;
+    private static final Set<String> ACTIVE = Set.of("STARTING", "STARTED", "STOPPING");
+
+    private static ProxboxStandIn proxbox;
+
+    @ArquillianResource
+    private URL base;
+
+    private AdminClient api;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    @Deployment(testable = false)
+    static WebArchive deployment() throws IOException {
+        ServerLog.capture();
+        SnapshotDir snapshot = new SnapshotDir(Files.createTempDirectory("ceph-sync-ops")).put(RUN, ENDPOINT, "pve8-reef-18.2.7", "healthy");
+        proxbox = new ProxboxStandIn(snapshot.root(), TestDeployment.API_KEY).start();
+        return TestDeployment.war(proxbox, "ceph-sync.schedule.seconds-per-minute=" + SECONDS_PER_MINUTE,
+                "ceph-sync.health.source-check-seconds=1", "ceph-sync.health.source-timeout-seconds=5");
+    }
+
+    @AfterAll
+    static void stopStandIn() {
+        if (proxbox != null) {
+            proxbox.close();
+        }
+    }
+
+    @BeforeEach
+    void client() throws Exception {
+        api = new AdminClient(base.toURI());
+        proxbox.clearFaults();
+        proxbox.apiKey(TestDeployment.API_KEY);
+    }
+
+    private HttpResponse<String> server(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(base.toURI().resolve(path)).timeout(Duration.ofSeconds(60))
+                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    @Order(1)
+    void healthSaysLiveAndReadyWithoutCredentials() throws Exception {
+        HttpResponse<String> live = server("/health/live");
+        assertEquals(200, live.statusCode(), live.body());
+        assertEquals("UP", AdminClient.parse(live.body()).asJsonObject().getString("status"));
+        assertTrue(live.body().contains("ceph-sync"), live.body());
+
+        HttpResponse<String> ready = awaitReady(200);
+        JsonObject body = AdminClient.parse(ready.body()).asJsonObject();
+        assertEquals("UP", body.getString("status"));
+        JsonObject source = check(body, "source");
+        assertEquals("UP", source.getString("status"));
+        assertEquals("proxbox", source.getJsonObject("data").getString("source"));
+        assertTrue(Integer.parseInt(source.getJsonObject("data").get("endpoints").toString().replace("\"", "")) >= 1, source::toString);
+        assertEquals("UP", check(body, "database").getString("status"));
+    }
+
+    @Test
+    @Order(2)
+    void notReadyWhileTheSourceDoesNotAnswerItsEndpointList() throws Exception {
+        proxbox.fault(ProxboxStandIn.ENDPOINTS_PATH, ProxboxStandIn.Fault.status(503));
+        HttpResponse<String> down = awaitReady(503);
+        JsonObject source = check(AdminClient.parse(down.body()).asJsonObject(), "source");
+        assertEquals("DOWN", source.getString("status"));
+        assertTrue(source.getJsonObject("data").getString("error").contains("503"), source::toString);
+        assertEquals(200, server("/health/live").statusCode(), "not ready is not dead");
+
+        proxbox.clearFaults().apiKey("a-key-proxbox-does-not-know");
+        HttpResponse<String> refused = awaitReadyBody("401");
+        assertEquals(503, refused.statusCode(), refused.body());
+        assertFalse(refused.body().contains(TestDeployment.API_KEY), "the key is not shown");
+
+        proxbox.apiKey(TestDeployment.API_KEY);
+        awaitReady(200);
+    }
+
+    /** Readiness follows the source within a few of its 1 s checks. */
+    private HttpResponse<String> awaitReady(int status) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30);
+        HttpResponse<String> r;
+        while ((r = server("/health/ready")).statusCode() != status) {
+            if (Instant.now().isAfter(deadline)) {
+                fail("/health/ready did not answer " + status + " in 30 s: " + r.statusCode() + " " + r.body());
+            }
+            Thread.sleep(250);
+        }
+        return r;
+    }
+
+    private HttpResponse<String> awaitReadyBody(String text) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30);
+        HttpResponse<String> r;
+        while (!(r = server("/health/ready")).body().contains(text)) {
+            if (Instant.now().isAfter(deadline)) {
+                fail("/health/ready did not mention " + text + " in 30 s: " + r.statusCode() + " " + r.body());
+            }
+            Thread.sleep(250);
+        }
+        return r;
+    }
+
+    @Test
+    @Order(3)
+    void openApiDescribesEveryCallWithItsSchemas() throws Exception {
+        HttpResponse<String> doc = server("/openapi");
+        assertEquals(200, doc.statusCode());
+        JsonObject openapi = AdminClient.parse(doc.body()).asJsonObject();
+        JsonObject paths = openapi.getJsonObject("paths");
+        for (String path : List.of("/api/sync/jobs", "/api/sync/jobs/{id}", "/api/sync/jobs/{id}/restart", "/api/sync/jobs/{id}/stop",
+                "/api/plugins/ceph/clusters/", "/api/plugins/ceph/osds/{id}/", "/api/plugins/ceph/health-checks/", "/api/plugins/ceph/settings/",
+                "/api/plugins/proxbox/endpoints/proxmox/", "/api/plugins/branching/branches/", "/api/plugins/branching/branches/{id}/merge/",
+                "/api/plugins/branching/changes/", "/api/whoami")) {
+            assertTrue(paths.containsKey(path), "/openapi describes " + path);
+        }
+        assertFalse(paths.containsKey("/api/test/faults"), "only the static description: no scanned (test-only) resource");
+        JsonObject schemas = openapi.getJsonObject("components").getJsonObject("schemas");
+        for (String schema : List.of("Job", "Stage", "CephOsd", "CephPool", "Settings", "Branch", "Change", "Problem")) {
+            assertTrue(schemas.containsKey(schema), "schema " + schema);
+        }
+        assertEquals("#/components/schemas/Job", paths.getJsonObject("/api/sync/jobs/{id}").getJsonObject("get").getJsonObject("responses")
+                .getJsonObject("200").getJsonObject("content").getJsonObject("application/json").getJsonObject("schema").getString("$ref"));
+    }
+
+    @Test
+    @Order(4)
+    void metricsCountRunsItemsAndSourceRequests() throws Exception {
+        double completedBefore = metric("ceph_sync_runs_total", "outcome=\"completed\"");
+        double failedBefore = metric("ceph_sync_runs_total", "outcome=\"failed\"");
+        double itemsBefore = metric("ceph_sync_items_written_total", "resource=\"osds\"");
+        double errorsBefore = metric("ceph_sync_source_errors_total", "source=\"proxbox\"");
+
+        JsonObject ok = api.sync("{\"endpoints\":[" + RUN + "]}");
+        assertEquals("COMPLETED", ok.getString("status"), ok::toString);
+        proxbox.fault(ProxboxStandIn.pve("/nodes/pve1/ceph/pool"), ProxboxStandIn.Fault.status(500));
+        JsonObject failed = api.sync("{\"resources\":[\"pools\"],\"endpoints\":[" + RUN + "]}");
+        assertEquals("FAILED", failed.getString("status"), failed::toString);
+
+        awaitMetric("ceph_sync_runs_total", "outcome=\"completed\"", completedBefore + 1);
+        awaitMetric("ceph_sync_runs_total", "outcome=\"failed\"", failedBefore + 1);
+        assertEquals(itemsBefore + 4, metric("ceph_sync_items_written_total", "resource=\"osds\""), "4 OSDs written");
+        assertTrue(metric("ceph_sync_source_errors_total", "source=\"proxbox\"") >= errorsBefore + 4, "a 500 and its 3 retries");
+        String timers = metricLines("ceph_sync_source_request");
+        assertTrue(timers.contains("source=\"proxbox\"") && timers.contains("operation=\"read\""), "source latency is measured: " + timers);
+    }
+
+    @Test
+    @Order(5)
+    void theScheduleStartsSyncsNeverTwoAtOnceAndFollowsTheSetting() throws Exception {
+        // each run now takes several seconds (7 stages, each waiting on /cluster/status), longer than a tick
+        proxbox.fault(ProxboxStandIn.pve("/cluster/status"), ProxboxStandIn.Fault.delay(Duration.ofMillis(700)));
+        long runsBefore = api.get("api/sync/jobs?limit=1").getInt("count");
+        double skippedBefore = metric("ceph_sync_schedule_ticks_total", "result=\"skipped\"");
+        double startedBefore = metric("ceph_sync_schedule_ticks_total", "result=\"started\"");
+
+        assertEquals(1, api.settings("{\"sync_interval_minutes\": 1}").getInt("sync_interval_minutes"));
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (metric("ceph_sync_schedule_ticks_total", "result=\"skipped\"") < skippedBefore + 1
+                || metric("ceph_sync_schedule_ticks_total", "result=\"started\"") < startedBefore + 2) {
+            assertAtMostOneRunning();
+            if (Instant.now().isAfter(deadline)) {
+                fail("the schedule did not start two syncs and skip a tick in 60 s");
+            }
+            Thread.sleep(300);
+        }
+        assertTrue(api.get("api/sync/jobs?limit=1").getInt("count") >= runsBefore + 2, "the schedule started runs");
+        assertTrue(ServerLog.text().contains("tick skipped"), "a skipped tick is logged");
+
+        assertEquals(JsonValue.NULL, api.settings("{\"sync_interval_minutes\": null}").get("sync_interval_minutes"));
+        proxbox.clearFaults();
+        awaitNoRunRunning();
+        long after = api.get("api/sync/jobs?limit=1").getInt("count");
+        Thread.sleep(SECONDS_PER_MINUTE * 3 * 1000L);
+        assertEquals(after, api.get("api/sync/jobs?limit=1").getInt("count"), "no schedule: no new run");
+        assertTrue(ServerLog.text().contains("ceph-sync schedule: off"));
+    }
+
+    // ------------------------------------------------------------------------------------------- helpers
+
+    private void assertAtMostOneRunning() {
+        long running = api.get("api/sync/jobs?limit=20").getJsonArray("results").stream()
+                .filter(j -> ACTIVE.contains(j.asJsonObject().getString("status"))).count();
+        assertTrue(running <= 1, running + " ceph-sync runs at once");
+    }
+
+    private void awaitNoRunRunning() throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (api.get("api/sync/jobs?limit=20").getJsonArray("results").stream()
+                .anyMatch(j -> ACTIVE.contains(j.asJsonObject().getString("status")))) {
+            if (Instant.now().isAfter(deadline)) {
+                fail("a run is still running after 120 s");
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    private static JsonObject check(JsonObject health, String name) {
+        return health.getJsonArray("checks").stream().map(JsonValue::asJsonObject).filter(c -> c.getString("name").equals(name))
+                .findFirst().orElseThrow(() -> new AssertionError("no check " + name + " in " + health));
+    }
+
+    private void awaitMetric(String name, String label, double atLeast) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30);
+        double value;
+        while ((value = metric(name, label)) < atLeast) {
+            if (Instant.now().isAfter(deadline)) {
+                fail(name + "{" + label + "} is " + value + ", expected at least " + atLeast);
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    /** Every sample line of /metrics whose name starts with {@code prefix}. */
+    private String metricLines(String prefix) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.toURI().resolve("/metrics?scope=application"))
+                .header("Accept", "text/plain").timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        return r.body().lines().filter(l -> l.startsWith(prefix)).collect(java.util.stream.Collectors.joining("\n"));
+    }
+
+    /** The sum of a metric's samples whose labels contain {@code label}, from /metrics in Prometheus text; 0 when absent. */
+    private double metric(String name, String label) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.toURI().resolve("/metrics?scope=application"))
+                .header("Accept", "text/plain").timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        double sum = 0;
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{([^}]*)\\}\\s+(\\S+)").matcher(r.body());
+        while (m.find()) {
+            if (m.group(1).contains(label)) {
+                sum += Double.parseDouble(m.group(2));
+            }
+        }
+        return sum;
+    }
+}
