@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Builds ceph-sync, starts it on Payara Micro (127.0.0.1 only, no Hazelcast, data kept under ./data),
 # runs a full sync of the sample snapshot bundled in the WAR, prints its stages, and stops the server.
-# KEEP_RUNNING=1 leaves the server up afterwards (http://127.0.0.1:$PORT/).
+# KEEP_RUNNING=1 leaves the server up afterwards (http://127.0.0.1:$PORT/ is the web console).
+# The API needs a user: on its first run the script makes a demo admin with a random password, kept in
+# $DATA/demo-credentials (user:password, mode 600), and hands Payara Micro only its PBKDF2 hash, through
+# --systemproperties $DATA/demo-users.properties. Nothing in the WAR knows a password.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,33 +14,53 @@ BASE="http://127.0.0.1:$PORT"
 
 mvn -q -B -DskipTests package
 mkdir -p "$DATA"
+
+# the demo user: a random password made once, its hash for the server, a netrc file for curl (never argv)
+CREDENTIALS="$DATA/demo-credentials"
+USERS="$DATA/demo-users.properties"
+NETRC="$DATA/demo.netrc"
+(
+  umask 077
+  if [ ! -s "$CREDENTIALS" ]; then
+    printf 'demo:%s\n' "$(python3 -c 'import secrets; print(secrets.token_urlsafe(18))')" >"$CREDENTIALS"
+  fi
+  PASSWORD=$(sed -n '1s/^demo://p' "$CREDENTIALS")
+  if [ ! -s "$USERS" ] || [ "$CREDENTIALS" -nt "$USERS" ]; then
+    HASH=$(printf '%s' "$PASSWORD" | java -cp target/classes org.cephsync.security.HashPassword --stdin)
+    printf 'ceph-sync.users.demo.password-hash=%s\nceph-sync.users.demo.roles=ceph-sync-admin\n' "$HASH" >"$USERS"
+  fi
+  printf 'machine 127.0.0.1 login demo password %s\n' "$PASSWORD" >"$NETRC"
+)
+CURL=(curl --netrc-file "$NETRC")
+
 java -Dh2.bindAddress=127.0.0.1 -jar target/payara-micro.jar --deploy target/ceph-sync.war --contextroot / \
-  --rootdir "$DATA/payara" --nohazelcast --port "$PORT" \
+  --rootdir "$DATA/payara" --nohazelcast --port "$PORT" --systemproperties "$USERS" \
   --prebootcommandfile src/main/payara/preboot.asadmin >"$DATA/server.log" 2>&1 &
 SERVER=$!
 if [ -z "${KEEP_RUNNING:-}" ]; then trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT; fi
 
 echo "Starting Payara Micro (log: $DATA/server.log) ..."
 for _ in $(seq 1 180); do
-  curl -fs "$BASE/api/sync/jobs" >/dev/null 2>&1 && break
+  "${CURL[@]}" -fs "$BASE/api/sync/jobs" >/dev/null 2>&1 && break
   kill -0 $SERVER 2>/dev/null || { tail -50 "$DATA/server.log"; echo "the server stopped" >&2; exit 1; }
   sleep 1
 done
 
 # the first requests after the start may still meet a deployment that is warming up: try a few times
 for attempt in 1 2 3 4 5; do
-  job=$(curl -fsS -X POST -H 'Content-Type: application/json' -d '{"resources":["full"]}' "$BASE/api/sync/jobs") && break
+  job=$("${CURL[@]}" -fsS -X POST -H 'Content-Type: application/json' -d '{"resources":["full"]}' "$BASE/api/sync/jobs") && break
   [ "$attempt" = 5 ] && { tail -50 "$DATA/server.log"; exit 1; }
   sleep 2
 done
 id=$(printf '%s' "$job" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 echo "Started sync job $id"
 for _ in $(seq 1 600); do
-  job=$(curl -fsS "$BASE/api/sync/jobs/$id")
+  job=$("${CURL[@]}" -fsS "$BASE/api/sync/jobs/$id")
   status=$(printf '%s' "$job" | python3 -c 'import json,sys; print(json.load(sys.stdin)["status"])')
   case "$status" in COMPLETED|FAILED|STOPPED|ABANDONED) break ;; esac
   sleep 1
 done
+outcome=0
 printf '%s' "$job" | python3 -c '
 import json, sys
 job = json.load(sys.stdin)
@@ -51,4 +74,8 @@ for s in doc["response"]["stages"]:
     if s.get("error"):
         print("    error: " + s["error"])
 sys.exit(0 if job["status"] == "COMPLETED" else 1)
-'
+' || outcome=$?
+if [ -n "${KEEP_RUNNING:-}" ]; then
+  echo "Web console: $BASE/ (user demo, password in $CREDENTIALS); the server keeps running (pid $SERVER)"
+fi
+exit $outcome
