@@ -182,9 +182,13 @@ class SecurityIT {
             admin.call("GET", path, null);
         }
         // served by the server at its root, outside the application (and outside its security)
-        for (String path : List.of("/openapi", "/metrics", "/health", "/health/ready")) {
-            AdminClient.Answer answer = admin.call("GET", base.toURI().resolve(path).toString(), null);
-            assertEquals(200, answer.status(), () -> path + ": " + answer.body());
+        HttpClient http = HttpClient.newHttpClient();
+        for (String[] call : List.of(new String[] {"/openapi", "*/*"}, new String[] {"/openapi?format=JSON", "application/json"},
+                new String[] {"/metrics", "text/plain"}, new String[] {"/health", "application/json"}, new String[] {"/health/ready", "application/json"})) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.toURI().resolve(call[0])).header("Accept", call[1])
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), () -> call[0] + ": " + r.body());
+            AdminClient.TRANSCRIPT.add("GET " + call[0] + " -> " + r.statusCode() + " " + r.headers().map() + "\n" + r.body());
         }
         admin.call("POST", "api/sync/jobs", "{\"resources\":[\"bogus\"]}");
         admin.call("PATCH", "api/plugins/ceph/settings/", "{\"sync_interval_minutes\":\"soon\"}");
