@@ -31,8 +31,8 @@ import org.cephsync.batch.SyncParameters;
 public class RunOutcomes {
 
     private static final Logger LOG = Logger.getLogger(RunOutcomes.class.getName());
-    static final int WINDOW = 50;
-    static final long PERIOD_SECONDS = 3;
+    static final int WINDOW = 20;
+    static final long PERIOD_SECONDS = 5;
     private static final Set<BatchStatus> ENDED = Set.of(BatchStatus.COMPLETED, BatchStatus.FAILED, BatchStatus.STOPPED,
             BatchStatus.ABANDONED);
 
