@@ -1,0 +1,348 @@
+package org.cephsync.it;
+
+import static org.cephsync.it.AdminClient.stage;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Crash recovery with a real kill of a real server. Not Arquillian: this test runs Payara Micro itself
+ * (the project's uber jar, target/ceph-sync-micro.jar, else payara-micro.jar with the WAR; either way at /ceph-sync) on 127.0.0.1
+ * with its own {@code --rootdir} under the build dir, against a synthetic snapshot big enough that the
+ * osds step runs for a while. It kills the server with SIGKILL while that step has committed some chunks
+ * and not others, starts it again on the same rootdir, and checks that:
+ * <ul>
+ *   <li>the run and its history survived (job repository and inventory are durable under the rootdir);</li>
+ *   <li>the interrupted execution is now FAILED (the application's startup recovery) and its stage an error;</li>
+ *   <li>the admin restart runs only the steps left, resumes osds right after the last committed chunk, and
+ *       completes;</li>
+ *   <li>the inventory is then exactly what a clean run gives: a following full run finds every row unchanged.</li>
+ * </ul>
+ */
+class PayaraCrashRecoveryIT {
+
+    private static final Logger LOG = Logger.getLogger(PayaraCrashRecoveryIT.class.getName());
+    private static final int OSDS = 2000;
+    private static final int HOSTS = 20;
+    private static final int CHUNK = 10;
+    private static final long ENDPOINT_ID = 1;
+    private static final String ENDPOINT = "crash-lab";
+    private static final List<String> RESOURCES = List.of("status", "daemons", "osds", "pools", "filesystems", "crush", "flags");
+
+    @Test
+    void aServerKilledMidStepIsRecoveredAtItsNextStartAndItsRestartEndsLikeACleanRun() throws Exception {
+        Path buildDir = Path.of(System.getProperty("ceph-sync.war", "target/ceph-sync.war")).toAbsolutePath().getParent();
+        Path work = buildDir.resolve("crash-recovery-it");
+        deleteTree(work);
+        Path snapshot = syntheticSnapshot(work.resolve("snapshot"));
+        Path rootDir = work.resolve("payara-root");
+        int port = freePort();
+        URI base = URI.create("http://127.0.0.1:" + port + "/ceph-sync/");
+        AdminClient api = new AdminClient(base);
+
+        // 1. a full run, killed with SIGKILL while osds has committed some chunks but not all
+        long executionId;
+        long instanceId;
+        try (PayaraProcess first = PayaraProcess.start(buildDir, rootDir, port, snapshot, work.resolve("server-1.log"))) {
+            first.awaitReady(api);
+            AdminClient.Answer started = api.call("POST", "api/sync/jobs", "{\"resources\":[\"full\"]}");
+            assertEquals(202, started.status(), () -> "start: " + started.body());
+            executionId = started.json().getJsonNumber("id").longValue();
+            instanceId = started.json().getJsonNumber("instance_id").longValue();
+
+            awaitOsdsMidway(api, executionId, first);
+            // H2 writes committed transactions to its file within about a second (its write delay): let the
+            // chunks seen so far reach the disk, the step going on meanwhile, then kill
+            sleep(2000);
+            JsonObject atKill = api.get("api/sync/jobs/" + executionId);
+            long pid = first.pid();
+            int exit = first.kill9();
+            LOG.info(() -> "killed Payara Micro (pid " + pid + ") with SIGKILL, exit " + exit + ", osds stage then: "
+                    + stage(atKill, "osds"));
+            assertEquals(137, exit, "the server died of SIGKILL (128 + 9)");
+        }
+
+        // 2. the next start finds the run FAILED and restartable; the restart completes the run
+        try (PayaraProcess second = PayaraProcess.start(buildDir, rootDir, port, snapshot, work.resolve("server-2.log"))) {
+            second.awaitReady(api);
+            JsonObject crashed = api.get("api/sync/jobs/" + executionId);
+            assertEquals("FAILED", crashed.getString("status"), () -> "after the restart of the server: " + crashed);
+            assertEquals(instanceId, crashed.getJsonNumber("instance_id").longValue());
+            assertEquals("ok", stage(crashed, "status").getString("status"), crashed::toString);
+            assertEquals("ok", stage(crashed, "daemons").getString("status"), crashed::toString);
+            JsonObject osdsStage = stage(crashed, "osds");
+            assertEquals("error", osdsStage.getString("status"), "the interrupted stage is an error: " + osdsStage);
+            assertEquals("pending", stage(crashed, "pools").getString("status"), crashed::toString);
+            assertTrue(crashed.getJsonArray("steps").stream().map(JsonValue::asJsonObject)
+                    .filter(s -> s.getString("name").equals("osds")).allMatch(s -> s.getString("status").equals("FAILED")),
+                    () -> "the osds step execution is FAILED too: " + crashed);
+            long committed = osdsStage.getJsonObject("response").getJsonNumber("created").longValue();
+            assertTrue(committed >= 3L * CHUNK && committed < OSDS, "osds committed before the kill: " + committed);
+            assertEquals(0, committed % CHUNK, "only whole chunks were committed: " + committed);
+            assertEquals(committed, api.get("api/plugins/ceph/osds/?endpoint=" + ENDPOINT_ID + "&limit=1").getInt("count"),
+                    "the committed chunks' rows survived the kill, the uncommitted one did not");
+
+            AdminClient.Answer restarted = api.call("POST", "api/sync/jobs/" + executionId + "/restart", null);
+            assertEquals(202, restarted.status(), () -> "restart: " + restarted.body());
+            long restartId = restarted.json().getJsonNumber("id").longValue();
+            assertNotEquals(executionId, restartId);
+            assertEquals(instanceId, restarted.json().getJsonNumber("instance_id").longValue());
+            JsonObject done = api.await(restartId);
+
+            assertEquals("COMPLETED", done.getString("status"), done::toString);
+            List<String> left = new ArrayList<>(RESOURCES.subList(2, RESOURCES.size()));
+            left.add("merge");
+            assertEquals(left, AdminClient.stepNames(done), "the completed steps are not run again");
+            JsonObject osdsStep = done.getJsonArray("steps").getJsonObject(0);
+            assertEquals(OSDS - committed, osdsStep.getJsonNumber("read").longValue(),
+                    "the restart resumes osds right after the last committed chunk");
+            JsonObject osds = stage(done, "osds").getJsonObject("response");
+            assertEquals(OSDS, osds.getInt("fetched"), osds::toString);
+            assertEquals(OSDS, osds.getInt("created"), osds::toString);
+            assertEquals(OSDS, api.get("api/plugins/ceph/osds/?endpoint=" + ENDPOINT_ID + "&limit=1").getInt("count"));
+            for (String resource : RESOURCES) {
+                assertEquals("ok", stage(done, resource).getString("status"), resource);
+            }
+
+            // 3. the inventory is what a clean run gives: a full run now changes nothing
+            JsonObject clean = api.sync("{\"resources\":[\"full\"]}");
+            assertEquals("COMPLETED", clean.getString("status"), clean::toString);
+            for (String resource : RESOURCES) {
+                JsonObject counts = stage(clean, resource).getJsonObject("response");
+                assertEquals(0, counts.getInt("created") + counts.getInt("updated") + counts.getInt("deleted"),
+                        resource + ": " + counts);
+                assertEquals(counts.getInt("fetched"), counts.getInt("unchanged"), resource + ": " + counts);
+            }
+            assertEquals(OSDS, stage(clean, "osds").getJsonObject("response").getInt("unchanged"));
+        }
+        // the database and the job repository live under the rootdir, not in a temp dir
+        try (Stream<Path> files = Files.walk(rootDir)) {
+            assertFalse(files.filter(p -> p.getFileName().toString().endsWith(".mv.db")).toList().isEmpty(),
+                    "an H2 database file under " + rootDir);
+        }
+    }
+
+    /** Polls the run until the osds stage is running and has committed some chunks, but far from all. */
+    private static JsonObject awaitOsdsMidway(AdminClient api, long executionId, PayaraProcess server) {
+        Instant deadline = Instant.now().plusSeconds(180);
+        while (Instant.now().isBefore(deadline)) {
+            JsonObject job = api.get("api/sync/jobs/" + executionId);
+            JsonObject osds = stage(job, "osds");
+            JsonValue response = osds.get("response");
+            long created = response instanceof JsonObject r ? r.getJsonNumber("created").longValue() : 0;
+            if ("running".equals(osds.getString("status")) && created >= 3L * CHUNK && created <= OSDS / 4) {
+                return job;
+            }
+            if (!"STARTED".equals(job.getString("status")) && !"STARTING".equals(job.getString("status"))
+                    || created > OSDS / 2) {
+                fail("the run was not caught in the middle of osds (make OSDS bigger): " + job);
+            }
+            if (!server.isAlive()) {
+                fail("the server stopped by itself; see " + server.log);
+            }
+            sleep(20);
+        }
+        return fail("the osds step did not get going in 180 s");
+    }
+
+    // ------------------------------------------------------------------------------------- the snapshot
+
+    /** The reef "healthy" fixture under one endpoint, its OSD tree replaced by OSDS OSDs on HOSTS hosts. */
+    private static Path syntheticSnapshot(Path root) throws IOException {
+        Path fixture = ProxboxStandIn.fixture("pve8-reef-18.2.7", "healthy");
+        Path endpointDir;
+        try (Stream<Path> entries = Files.list(fixture)) {
+            endpointDir = entries.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        copyTree(endpointDir, root.resolve(ENDPOINT));
+        Files.writeString(root.resolve("endpoints.json"), Json.createArrayBuilder().add(Json.createObjectBuilder()
+                .add("id", ENDPOINT_ID).add("name", ENDPOINT).add("ip_address", "127.0.0.1").addNull("domain")
+                .add("port", 8006).add("username", "root@pam").add("verify_ssl", false)).build().toString());
+
+        Path osdFile = root.resolve(ENDPOINT).resolve("nodes/pve1/ceph/osd.json");
+        JsonObject original = AdminClient.parse(Files.readString(osdFile)).asJsonObject().getJsonObject("data");
+        JsonObject leaf = firstOsd(original.getJsonObject("root"));
+        JsonArrayBuilder hosts = Json.createArrayBuilder();
+        int id = 0;
+        for (int h = 0; h < HOSTS; h++) {
+            String host = "node" + h;
+            JsonArrayBuilder osds = Json.createArrayBuilder();
+            for (int i = 0; i < OSDS / HOSTS; i++, id++) {
+                JsonObjectBuilder osd = Json.createObjectBuilder(leaf);
+                osds.add(osd.add("id", String.valueOf(id)).add("name", "osd." + id).add("host", host));
+            }
+            hosts.add(Json.createObjectBuilder().add("children", osds).add("id", String.valueOf(-2 - h)).add("leaf", 0)
+                    .add("name", host).add("type", "host"));
+        }
+        JsonObject tree = Json.createObjectBuilder(original).add("root", Json.createObjectBuilder(original.getJsonObject("root"))
+                .add("children", Json.createArrayBuilder().add(Json.createObjectBuilder().add("children", hosts)
+                        .add("id", "-1").add("name", "default").add("type", "root")))).build();
+        Files.writeString(osdFile, Json.createObjectBuilder().add("data", tree).build().toString());
+        return root;
+    }
+
+    private static JsonObject firstOsd(JsonObject node) {
+        if ("osd".equals(node.getString("type", ""))) {
+            return node;
+        }
+        for (JsonValue child : node.getJsonArray("children") == null ? List.<JsonValue>of() : node.getJsonArray("children")) {
+            JsonObject found = firstOsd(child.asJsonObject());
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    // -------------------------------------------------------------------------------------- the server
+
+    /** One Payara Micro process on 127.0.0.1, its output in a log file. */
+    private static final class PayaraProcess implements AutoCloseable {
+
+        private final Process process;
+        private final Path log;
+
+        private PayaraProcess(Process process, Path log) {
+            this.process = process;
+            this.log = log;
+        }
+
+        static PayaraProcess start(Path buildDir, Path rootDir, int port, Path snapshot, Path log) throws IOException {
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx768m",
+                    "-Dh2.bindAddress=127.0.0.1",
+                    "-Dceph-sync.source=snapshot",
+                    "-Dceph-sync.snapshot.dir=" + snapshot,
+                    "-Dceph-sync.chunk-size=" + CHUNK));
+            // the API's users (the test's admin among them), as an operator would configure them
+            for (String lines : TestUsers.config()) {
+                for (String line : lines.split("\n")) {
+                    command.add("-D" + line);
+                }
+            }
+            Path microJar = Path.of(System.getProperty("ceph-sync.microJar", buildDir.resolve("ceph-sync-micro.jar").toString()));
+            if (Files.isRegularFile(microJar)) {
+                // the project's uber jar: the WAR (at /ceph-sync), no Hazelcast and loopback listeners baked in
+                command.addAll(List.of("-jar", microJar.toString()));
+            } else {
+                command.addAll(List.of("-jar", System.getProperty("payara.microJar", buildDir.resolve("payara-micro.jar").toString()),
+                        "--deploy", buildDir.resolve("ceph-sync.war").toString(), "--nohazelcast",
+                        "--prebootcommandfile", Path.of("src/main/payara/preboot.asadmin").toAbsolutePath().toString()));
+            }
+            command.addAll(List.of("--rootdir", rootDir.toString(), "--port", String.valueOf(port)));
+            LOG.info(() -> "starting " + String.join(" ", command.stream()
+                    .filter(arg -> !arg.startsWith("-Dceph-sync.users.")).toList()) + " (and the test users)");
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            return new PayaraProcess(process, log);
+        }
+
+        void awaitReady(AdminClient api) {
+            Instant deadline = Instant.now().plusSeconds(180);
+            while (Instant.now().isBefore(deadline)) {
+                if (!process.isAlive()) {
+                    fail("Payara Micro exited with " + process.exitValue() + " before it was ready; see " + log);
+                }
+                try {
+                    if (api.call("GET", "api/sync/jobs?limit=1", null).status() == 200) {
+                        return;
+                    }
+                } catch (AssertionError notYet) {
+                    // connection refused: still starting
+                }
+                sleep(500);
+            }
+            fail("Payara Micro was not ready in 180 s; see " + log);
+        }
+
+        long pid() {
+            return process.pid();
+        }
+
+        boolean isAlive() {
+            return process.isAlive();
+        }
+
+        /** SIGKILL (Process.destroyForcibly on Unix), as kill -9 does; @return the exit status. */
+        int kill9() throws InterruptedException {
+            process.destroyForcibly();
+            return process.waitFor();
+        }
+
+        /** A clean stop (SIGTERM) that waits for the process. */
+        @Override
+        public void close() throws InterruptedException {
+            if (process.isAlive()) {
+                process.destroy();
+                if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor();
+                }
+            }
+        }
+    }
+
+    // ----------------------------------------------------------------------------------------- helpers
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path source : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
