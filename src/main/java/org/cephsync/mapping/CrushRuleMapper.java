@@ -1,6 +1,5 @@
 package org.cephsync.mapping;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -35,7 +34,7 @@ public class CrushRuleMapper implements ResourceMapper {
         for (int i = 0; i < entries.size(); i++) {
             JsonObject entry = entries.get(i);
             String name = PveFields.of(entry, SourceBodies.where(payloads, RULES) + " entry #" + i).requiredString("name");
-            JsonObjectBuilder item = Json.createObjectBuilder().add("name", name).add("entry", entry);
+            JsonObjectBuilder item = JsonFactory.object().add("name", name).add("entry", entry);
             CrushRuleBlock block = blocks.get(name);
             if (block != null) {
                 item.add("rule", toJson(block));
@@ -54,7 +53,7 @@ public class CrushRuleMapper implements ResourceMapper {
 
         CephCrushRule rule = new CephCrushRule();
         rule.setName(name);
-        JsonObjectBuilder raw = entry == null ? Json.createObjectBuilder() : Json.createObjectBuilder(entry);
+        JsonObjectBuilder raw = entry == null ? JsonFactory.object() : JsonFactory.object(entry);
         raw.add("name", name);
         if (parsed == null) {
             rule.setSteps(JsonValue.EMPTY_JSON_ARRAY);
@@ -72,7 +71,7 @@ public class CrushRuleMapper implements ResourceMapper {
     }
 
     private static JsonObject toJson(CrushRuleBlock block) {
-        JsonObjectBuilder rule = Json.createObjectBuilder();
+        JsonObjectBuilder rule = JsonFactory.object();
         if (block.ruleId() == null) {
             rule.addNull("rule_id");
         } else {
@@ -80,7 +79,7 @@ public class CrushRuleMapper implements ResourceMapper {
         }
         return rule.add("rule_type", block.ruleType())
                 .add("device_class", block.deviceClass())
-                .add("steps", Json.createArrayBuilder(block.steps()))
+                .add("steps", JsonFactory.array(block.steps()))
                 .add("text", block.text())
                 .build();
     }

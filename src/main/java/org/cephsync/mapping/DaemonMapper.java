@@ -1,6 +1,5 @@
 package org.cephsync.mapping;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -43,7 +42,7 @@ public class DaemonMapper implements ResourceMapper {
                 JsonObject entry = entries.get(i);
                 PveFields fields = PveFields.of(entry, SourceBodies.where(payloads, path) + " entry #" + i);
                 String id = daemonId(type, fields.requiredString("name"));
-                JsonObjectBuilder item = Json.createObjectBuilder().add("daemon_type", type).add("entry", entry);
+                JsonObjectBuilder item = JsonFactory.object().add("daemon_type", type).add("entry", entry);
                 JsonObject cephMetadata = metadataEntry(metadata, type, id, fields.string("host"),
                         SourceBodies.where(payloads, METADATA));
                 if (cephMetadata != null) {
@@ -78,7 +77,7 @@ public class DaemonMapper implements ResourceMapper {
         daemon.setState(DaemonState.of(state));
         daemon.setStatus(PveValues.truncate(state == null ? "" : state, STATUS_LENGTH));
         daemon.setVersion(PveValues.truncate(version(fields, metadataFields), VERSION_LENGTH));
-        JsonObjectBuilder kept = Json.createObjectBuilder(entry);
+        JsonObjectBuilder kept = JsonFactory.object(entry);
         if (cephMetadata != null) {
             kept.add("ceph_metadata", cephMetadata);
         }

@@ -1,6 +1,5 @@
 package org.cephsync.mapping;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -36,7 +35,7 @@ public class FilesystemMapper implements ResourceMapper {
 
     /** PVE 9 lists every data pool; PVE 7/8 give the first one only. */
     private static JsonArray dataPools(PveFields fields) {
-        JsonArrayBuilder names = Json.createArrayBuilder();
+        JsonArrayBuilder names = JsonFactory.array();
         JsonArray listed = fields.arrayValue("data_pools");
         if (listed != null) {
             for (int i = 0; i < listed.size(); i++) {

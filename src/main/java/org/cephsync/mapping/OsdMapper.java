@@ -1,6 +1,5 @@
 package org.cephsync.mapping;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -70,7 +69,7 @@ public class OsdMapper implements ResourceMapper {
         // PVE reports odd totals for an out OSD (1024 bytes): kept as given, only the difference is clamped
         osd.setAvailableBytes(used == null || total == null ? null : Math.max(0, total - used));
         osd.setPgs(fields.intValue("pgs"));
-        JsonObjectBuilder kept = Json.createObjectBuilder(leaf);
+        JsonObjectBuilder kept = JsonFactory.object(leaf);
         JsonObject cephMetadata = itemFields.objectValue("ceph_metadata");
         if (cephMetadata != null) {
             kept.add("ceph_metadata", cephMetadata);
@@ -94,8 +93,8 @@ public class OsdMapper implements ResourceMapper {
         if ("osd".equals(type)) {
             long id = osdId(PveFields.of(node, where + " (" + fields.string("name") + ")"));
             if (!items.containsKey(id)) {
-                JsonObjectBuilder item = Json.createObjectBuilder().add("leaf", node);
-                item.add("host", host == null ? JsonValue.NULL : Json.createValue(host));
+                JsonObjectBuilder item = JsonFactory.object().add("leaf", node);
+                item.add("host", host == null ? JsonValue.NULL : JsonFactory.value(host));
                 JsonObject cephMetadata = metadataById.get(id);
                 if (cephMetadata != null) {
                     item.add("ceph_metadata", cephMetadata);

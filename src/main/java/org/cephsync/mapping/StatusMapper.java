@@ -1,6 +1,5 @@
 package org.cephsync.mapping;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -30,7 +29,7 @@ public class StatusMapper implements ResourceMapper {
         String clusterName = ClusterStatus.clusterName(payloads.get(CephResource.CLUSTER_STATUS));
         JsonObject status = SourceBodies.object(payloads, CEPH_STATUS);
         List<JsonObject> items = new ArrayList<>();
-        items.add(Json.createObjectBuilder()
+        items.add(JsonFactory.object()
                 .add("kind", KIND_CLUSTER)
                 .add("name", clusterName)
                 .add("status", status)
@@ -40,7 +39,7 @@ public class StatusMapper implements ResourceMapper {
         JsonObject checks = health == null ? null : PveFields.of(health, where + " health").objectValue("checks");
         if (checks != null) {
             // sorted so that a restart stages the same items in the same order
-            new TreeMap<>(checks).forEach((code, check) -> items.add(Json.createObjectBuilder()
+            new TreeMap<>(checks).forEach((code, check) -> items.add(JsonFactory.object()
                     .add("kind", KIND_HEALTH_CHECK)
                     .add("cluster", clusterName)
                     .add("name", code)
