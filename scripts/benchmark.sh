@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# Scale benchmark (DESIGN §7 "Scale"). A measurement, not a test: not part of `mvn verify` or CI.
+#
+# Generates a synthetic cluster by scaling up a real fixture (org.cephsync.bench.SyntheticCluster, under
+# src/test), starts Payara Micro on 127.0.0.1 with a fresh --rootdir and a heap limit, and runs three syncs of
+# the `snapshot` source:
+#   full     first sync into an empty inventory (every row created)
+#   resync   the same snapshot again: must create, update and delete nothing
+#   changed  a variant with DOWN OSDs marked down: only those rows (and the cluster/health rows) change
+# Each phase is timed (the job's runtime, the wall clock, the server's CPU), the server's peak RSS (VmHWM, reset
+# per phase), peak heap in use (jstat) and heap after a full GC (jcmd) are measured, every inventory row's id and
+# last_updated is compared between phases, and a report table is printed (scripts/benchmark.py). Exits non-zero
+# when a run failed, the server ran out of memory, the resync wrote anything, or the changed run wrote other
+# rows than expected. The API user is made for the run (random password, hash in a --systemproperties file).
+# Needs a JDK (jstat, jcmd), python3, curl.
+#
+# Knobs (environment): OSDS=10000 POOLS=1000 DAEMONS=100 HOSTS=250 RULES=16 DOWN=OSDS/100 HEAP=1g PORT=18500
+#   BUILD_DIR=target (passed to Maven as -Dbuild.dir)  BENCH_DIR=$BUILD_DIR/benchmark  REUSE_BUILD=1 (skip mvn
+#   when the WAR is there)  FIXTURE=src/test/resources/fixtures/pve8-reef-18.2.7/healthy  VERIFY_ROWS=1 (digest
+#   every inventory row between phases)  KEEP_RUNNING=1 (leave the server up)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+
+OSDS=${OSDS:-10000}
+POOLS=${POOLS:-1000}
+DAEMONS=${DAEMONS:-100}
+HOSTS=${HOSTS:-250}
+RULES=${RULES:-16}
+DOWN=${DOWN:-$(( OSDS / 100 > 0 ? OSDS / 100 : 1 ))}
+HEAP=${HEAP:-1g}
+PORT=${PORT:-18500}
+BUILD_DIR=${BUILD_DIR:-$ROOT/target}
+BENCH_DIR=${BENCH_DIR:-$BUILD_DIR/benchmark}
+FIXTURE=${FIXTURE:-src/test/resources/fixtures/pve8-reef-18.2.7/healthy}
+VERIFY_ROWS=${VERIFY_ROWS:-1}
+BASE="http://127.0.0.1:$PORT"
+CLASSPATH_FILE=$BUILD_DIR/benchmark.classpath
+
+# ---- build (WAR, test classes for the generator, the test classpath for JSON-P)
+if [ -n "${REUSE_BUILD:-}" ] && [ -f "$BUILD_DIR/ceph-sync.war" ] && [ -f "$CLASSPATH_FILE" ] \
+    && [ -f "$BUILD_DIR/test-classes/org/cephsync/bench/SyntheticCluster.class" ] && [ -f "$BUILD_DIR/payara-micro.jar" ]; then
+  echo "Reusing the build in $BUILD_DIR"
+else
+  echo "Building into $BUILD_DIR ..."
+  mvn -q -B -DskipTests -Dbuild.dir="$BUILD_DIR" -Dceph-sync.uberjar.skip=true package \
+    dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CLASSPATH_FILE"
+fi
+GEN_CP="$BUILD_DIR/test-classes:$BUILD_DIR/classes:$(cat "$CLASSPATH_FILE")"
+
+# ---- the synthetic snapshots (kept between runs: the generator is deterministic)
+mkdir -p "$BENCH_DIR"
+SNAPSHOTS="$BENCH_DIR/snapshots/$(basename "$(dirname "$FIXTURE")")-$(basename "$FIXTURE")-o$OSDS-p$POOLS-d$DAEMONS-h$HOSTS-r$RULES"
+generate() { # $1 = folder, $2 = OSDs down
+  if [ ! -f "$1/synthetic.json" ]; then
+    rm -rf "$1"
+    java -cp "$GEN_CP" org.cephsync.bench.SyntheticCluster --fixture "$FIXTURE" --out "$1" --osds "$OSDS" \
+      --pools "$POOLS" --daemons "$DAEMONS" --hosts "$HOSTS" --rules "$RULES" --down "$2" >/dev/null
+  fi
+}
+echo "Generating the synthetic snapshots under $SNAPSHOTS ..."
+generate "$SNAPSHOTS/base" 0 &
+GEN1=$!
+generate "$SNAPSHOTS/down-$DOWN" "$DOWN" &
+GEN2=$!
+wait $GEN1
+wait $GEN2
+# the server reads the snapshot through this link; each phase points it at the folder it syncs
+ln -sfn "$SNAPSHOTS/base" "$BENCH_DIR/snapshot"
+
+# ---- a user for this run only (as scripts/sync-sample.sh does it): a random password, its PBKDF2 hash handed to
+#      Payara Micro in a --systemproperties file, a netrc file for the client (never argv, never the environment)
+RUN_DIR="$BENCH_DIR/run"
+rm -rf "$RUN_DIR"
+mkdir -p "$RUN_DIR/results"
+chmod 700 "$RUN_DIR"
+(
+  umask 077
+  PASSWORD=$(python3 -c 'import secrets; print(secrets.token_urlsafe(18))')
+  HASH=$(printf '%s' "$PASSWORD" | java -cp "$BUILD_DIR/classes" org.cephsync.security.HashPassword --stdin)
+  printf 'machine 127.0.0.1 login bench password %s\n' "$PASSWORD" >"$RUN_DIR/netrc"
+  cat >"$RUN_DIR/server.properties" <<PROPERTIES
+ceph-sync.users.bench.password-hash=$HASH
+ceph-sync.users.bench.roles=ceph-sync-admin
+ceph-sync.source=snapshot
+ceph-sync.snapshot.dir=$BENCH_DIR/snapshot
+PROPERTIES
+)
+
+# ---- the server: loopback only, no Hazelcast, fresh root dir, bounded heap
+if curl -s -o /dev/null "$BASE/"; then
+  echo "something already answers on $BASE: stop it or pick another PORT" >&2
+  exit 1
+fi
+echo "Starting Payara Micro on $BASE with -Xmx$HEAP (log: $RUN_DIR/server.log) ..."
+java -Xmx"$HEAP" -Dh2.bindAddress=127.0.0.1 -jar "$BUILD_DIR/payara-micro.jar" \
+  --deploy "$BUILD_DIR/ceph-sync.war" --contextroot / --rootdir "$RUN_DIR/payara" --nohazelcast --port "$PORT" \
+  --systemproperties "$RUN_DIR/server.properties" --prebootcommandfile src/main/payara/preboot.asadmin \
+  >"$RUN_DIR/server.log" 2>&1 &
+SERVER=$!
+if [ -z "${KEEP_RUNNING:-}" ]; then trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT; fi
+for _ in $(seq 1 240); do
+  code=$(curl -s -o /dev/null -w '%{http_code}' --netrc-file "$RUN_DIR/netrc" "$BASE/api/sync/jobs" || true)
+  [ "$code" = 200 ] && break
+  kill -0 $SERVER 2>/dev/null || { tail -50 "$RUN_DIR/server.log"; echo "the server stopped" >&2; exit 1; }
+  sleep 1
+done
+[ "$code" = 200 ] || { tail -50 "$RUN_DIR/server.log"; echo "the server did not answer (HTTP $code)" >&2; exit 1; }
+echo "Server up: RSS $(awk '/VmRSS/{print int($2/1024)}' /proc/$SERVER/status) MB before the first run"
+
+tool() { python3 scripts/benchmark.py "$@"; }
+run_phase() { # $1 = name, $2 = snapshot folder
+  ln -sfn "$2" "$BENCH_DIR/snapshot"
+  echo "Phase $1: sync of $(basename "$2") ..."
+  tool phase --base "$BASE" --netrc "$RUN_DIR/netrc" --pid $SERVER --name "$1" --out "$RUN_DIR/results/$1.json" \
+    --db-file "$RUN_DIR/payara/lib/databases/embedded_default.mv.db" || true
+  if [ "$VERIFY_ROWS" = 1 ]; then
+    tool digest --base "$BASE" --netrc "$RUN_DIR/netrc" --out "$RUN_DIR/results/digest-$1.json" || true
+  fi
+}
+run_phase full "$SNAPSHOTS/base"
+run_phase resync "$SNAPSHOTS/base"
+run_phase changed "$SNAPSHOTS/down-$DOWN"
+
+tool report --results "$RUN_DIR/results" --summary "$SNAPSHOTS/base/synthetic.json" \
+  --changed-summary "$SNAPSHOTS/down-$DOWN/synthetic.json" --heap "$HEAP" --server-log "$RUN_DIR/server.log"
