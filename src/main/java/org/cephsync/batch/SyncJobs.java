@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import org.cephsync.mapping.CephResource;
 import org.cephsync.store.SyncRun;
@@ -39,12 +40,15 @@ public class SyncJobs {
 
     /** Restarts a failed or stopped run with the parameters it started with; @return the new execution's id */
     public long restart(long executionId) {
-        JobExecution execution = execution(executionId);
         long instanceId = operator().getJobInstance(executionId).getInstanceId();
-        Set<CephResource> resources = runs.find(instanceId).map(SyncRun::getResources)
-                .map(SyncParameters::resources).orElseGet(() -> SyncParameters.resources(
-                        execution.getJobParameters() == null ? null : execution.getJobParameters().getProperty(SyncParameters.RESOURCES)));
-        return operator().restart(executionId, SyncParameters.of(resources, List.of(), chunkSize));
+        Properties asked = execution(executionId).getJobParameters();
+        String resources = asked == null ? null : asked.getProperty(SyncParameters.RESOURCES);
+        String endpoints = asked == null ? null : asked.getProperty(SyncParameters.ENDPOINTS);
+        // the batch runtime forgets parameters: pass them again (endpoints too, in case the first
+        // execution failed before it could fix the run's scope)
+        return operator().restart(executionId, SyncParameters.of(
+                SyncParameters.resources(runs.find(instanceId).map(SyncRun::getResources).orElse(resources)),
+                List.copyOf(SyncParameters.endpointIds(endpoints)), chunkSize));
     }
 
     public void stop(long executionId) {

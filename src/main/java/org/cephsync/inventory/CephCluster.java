@@ -3,7 +3,6 @@ package org.cephsync.inventory;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
@@ -23,14 +22,14 @@ public class CephCluster extends InventoryRow {
     @Column(length = 32, nullable = false)
     private String health = "unknown";
 
+    /** JSON text: a CLOB/TEXT column on every database (a converted attribute would not be). */
     @Lob
-    @Convert(converter = JsonArrayConverter.class)
     @Column(name = "quorum_names")
-    private JsonArray quorumNames;
+    private String quorumNames;
 
+    /** JSON text: a CLOB/TEXT column on every database (a converted attribute would not be). */
     @Lob
-    @Convert(converter = JsonObjectConverter.class)
-    private JsonObject status;
+    private String status;
 
     public Long getProxmoxCluster() {
         return proxmoxCluster;
@@ -57,18 +56,18 @@ public class CephCluster extends InventoryRow {
     }
 
     public JsonArray getQuorumNames() {
-        return quorumNames;
+        return JsonText.parseArray(quorumNames);
     }
 
     public void setQuorumNames(JsonArray quorumNames) {
-        this.quorumNames = quorumNames;
+        this.quorumNames = JsonText.format(quorumNames);
     }
 
     public JsonObject getStatus() {
-        return status;
+        return JsonText.parseObject(status);
     }
 
     public void setStatus(JsonObject status) {
-        this.status = status;
+        this.status = JsonText.format(status);
     }
 }

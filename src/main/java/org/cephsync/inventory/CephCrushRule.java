@@ -3,7 +3,6 @@ package org.cephsync.inventory;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
@@ -23,13 +22,13 @@ public class CephCrushRule extends ClusterMember {
     @Column(name = "device_class", length = 64, nullable = false)
     private String deviceClass = "";
 
+    /** JSON text: a CLOB/TEXT column on every database (a converted attribute would not be). */
     @Lob
-    @Convert(converter = JsonArrayConverter.class)
-    private JsonArray steps;
+    private String steps;
 
+    /** JSON text: a CLOB/TEXT column on every database (a converted attribute would not be). */
     @Lob
-    @Convert(converter = JsonObjectConverter.class)
-    private JsonObject raw;
+    private String raw;
 
     public Integer getRuleId() {
         return ruleId;
@@ -56,18 +55,18 @@ public class CephCrushRule extends ClusterMember {
     }
 
     public JsonArray getSteps() {
-        return steps;
+        return JsonText.parseArray(steps);
     }
 
     public void setSteps(JsonArray steps) {
-        this.steps = steps;
+        this.steps = JsonText.format(steps);
     }
 
     public JsonObject getRaw() {
-        return raw;
+        return JsonText.parseObject(raw);
     }
 
     public void setRaw(JsonObject raw) {
-        this.raw = raw;
+        this.raw = JsonText.format(raw);
     }
 }

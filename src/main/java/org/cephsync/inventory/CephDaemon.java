@@ -2,7 +2,6 @@ package org.cephsync.inventory;
 
 import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
@@ -34,9 +33,9 @@ public class CephDaemon extends ClusterMember {
     @Column(length = 128, nullable = false)
     private String version = "";
 
+    /** JSON text: a CLOB/TEXT column on every database (a converted attribute would not be). */
     @Lob
-    @Convert(converter = JsonObjectConverter.class)
-    private JsonObject metadata;
+    private String metadata;
 
     @Override
     public String naturalKey() {
@@ -100,10 +99,10 @@ public class CephDaemon extends ClusterMember {
     }
 
     public JsonObject getMetadata() {
-        return metadata;
+        return JsonText.parseObject(metadata);
     }
 
     public void setMetadata(JsonObject metadata) {
-        this.metadata = metadata;
+        this.metadata = JsonText.format(metadata);
     }
 }

@@ -3,7 +3,6 @@ package org.cephsync.inventory;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
@@ -19,17 +18,17 @@ public class CephFilesystem extends ClusterMember {
     @Column(name = "metadata_pool")
     private Long metadataPool;
 
+    /** JSON text: a CLOB/TEXT column on every database (a converted attribute would not be). */
     @Lob
-    @Convert(converter = JsonArrayConverter.class)
     @Column(name = "data_pools")
-    private JsonArray dataPools;
+    private String dataPools;
 
     @Column(name = "standby_count_wanted")
     private Integer standbyCountWanted;
 
+    /** JSON text: a CLOB/TEXT column on every database (a converted attribute would not be). */
     @Lob
-    @Convert(converter = JsonObjectConverter.class)
-    private JsonObject status;
+    private String status;
 
     /** The metadata pool's name as the source gives it; the writer resolves it to the pool row's id. */
     @Transient
@@ -44,11 +43,11 @@ public class CephFilesystem extends ClusterMember {
     }
 
     public JsonArray getDataPools() {
-        return dataPools;
+        return JsonText.parseArray(dataPools);
     }
 
     public void setDataPools(JsonArray dataPools) {
-        this.dataPools = dataPools;
+        this.dataPools = JsonText.format(dataPools);
     }
 
     public Integer getStandbyCountWanted() {
@@ -60,11 +59,11 @@ public class CephFilesystem extends ClusterMember {
     }
 
     public JsonObject getStatus() {
-        return status;
+        return JsonText.parseObject(status);
     }
 
     public void setStatus(JsonObject status) {
-        this.status = status;
+        this.status = JsonText.format(status);
     }
 
     @JsonbTransient

@@ -2,7 +2,6 @@ package org.cephsync.inventory;
 
 import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
@@ -18,9 +17,9 @@ public class CephFlag extends ClusterMember {
     @Column(name = "flag_value", nullable = false)
     private String value = "";
 
+    /** JSON text: a CLOB/TEXT column on every database (a converted attribute would not be). */
     @Lob
-    @Convert(converter = JsonObjectConverter.class)
-    private JsonObject raw;
+    private String raw;
 
     public Boolean getEnabled() {
         return enabled;
@@ -39,10 +38,10 @@ public class CephFlag extends ClusterMember {
     }
 
     public JsonObject getRaw() {
-        return raw;
+        return JsonText.parseObject(raw);
     }
 
     public void setRaw(JsonObject raw) {
-        this.raw = raw;
+        this.raw = JsonText.format(raw);
     }
 }

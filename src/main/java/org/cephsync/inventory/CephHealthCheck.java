@@ -2,7 +2,6 @@ package org.cephsync.inventory;
 
 import jakarta.json.JsonArray;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
@@ -20,9 +19,9 @@ public class CephHealthCheck extends ClusterMember {
     @Column(length = 512, nullable = false)
     private String summary = "";
 
+    /** JSON text: a CLOB/TEXT column on every database (a converted attribute would not be). */
     @Lob
-    @Convert(converter = JsonArrayConverter.class)
-    private JsonArray detail;
+    private String detail;
 
     @Column(length = 64, nullable = false)
     private String source = "";
@@ -47,11 +46,11 @@ public class CephHealthCheck extends ClusterMember {
     }
 
     public JsonArray getDetail() {
-        return detail;
+        return JsonText.parseArray(detail);
     }
 
     public void setDetail(JsonArray detail) {
-        this.detail = detail;
+        this.detail = JsonText.format(detail);
     }
 
     public String getSource() {

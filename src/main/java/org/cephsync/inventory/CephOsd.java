@@ -2,7 +2,6 @@ package org.cephsync.inventory;
 
 import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
@@ -49,9 +48,9 @@ public class CephOsd extends ClusterMember {
 
     private Integer pgs;
 
+    /** JSON text: a CLOB/TEXT column on every database (a converted attribute would not be). */
     @Lob
-    @Convert(converter = JsonObjectConverter.class)
-    private JsonObject metadata;
+    private String metadata;
 
     @Override
     public String naturalKey() {
@@ -163,10 +162,10 @@ public class CephOsd extends ClusterMember {
     }
 
     public JsonObject getMetadata() {
-        return metadata;
+        return JsonText.parseObject(metadata);
     }
 
     public void setMetadata(JsonObject metadata) {
-        this.metadata = metadata;
+        this.metadata = JsonText.format(metadata);
     }
 }

@@ -2,7 +2,6 @@ package org.cephsync.inventory;
 
 import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
@@ -43,9 +42,9 @@ public class CephPool extends ClusterMember {
     @Column(name = "percent_used")
     private Double percentUsed;
 
+    /** JSON text: a CLOB/TEXT column on every database (a converted attribute would not be). */
     @Lob
-    @Convert(converter = JsonObjectConverter.class)
-    private JsonObject status;
+    private String status;
 
     public Integer getPoolId() {
         return poolId;
@@ -128,10 +127,10 @@ public class CephPool extends ClusterMember {
     }
 
     public JsonObject getStatus() {
-        return status;
+        return JsonText.parseObject(status);
     }
 
     public void setStatus(JsonObject status) {
-        this.status = status;
+        this.status = JsonText.format(status);
     }
 }

@@ -3,7 +3,6 @@ package org.cephsync.store;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -13,8 +12,7 @@ import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
-import org.cephsync.inventory.JsonArrayConverter;
-import org.cephsync.inventory.JsonObjectConverter;
+import org.cephsync.inventory.JsonText;
 
 /**
  * One row's change in a branch, consolidated: create, update or delete, with the row as main had it when
@@ -56,17 +54,17 @@ public class BranchChange {
     @Column(nullable = false, length = 8)
     private String action;
 
+    /** JSON text: a CLOB/TEXT column on every database (a converted attribute would not be). */
     @Lob
-    @Convert(converter = JsonObjectConverter.class)
-    private JsonObject original;
+    private String original;
 
+    /** JSON text: a CLOB/TEXT column on every database (a converted attribute would not be). */
     @Lob
-    @Convert(converter = JsonObjectConverter.class)
-    private JsonObject modified;
+    private String modified;
 
+    /** JSON text: a CLOB/TEXT column on every database (a converted attribute would not be). */
     @Lob
-    @Convert(converter = JsonArrayConverter.class)
-    private JsonArray conflicts;
+    private String conflicts;
 
     @Column(name = "has_conflicts", nullable = false)
     private boolean hasConflicts;
@@ -116,7 +114,7 @@ public class BranchChange {
 
     /** The row's name as users know it (osd.3, vm-pool, MON_DOWN); for daemons with their type (mon.pve1). */
     public String display() {
-        JsonObject row = modified != null ? modified : original;
+        JsonObject row = modified != null ? getModified() : getOriginal();
         if (row == null || !row.containsKey("name")) {
             return naturalKey;
         }
@@ -132,28 +130,28 @@ public class BranchChange {
     }
 
     public JsonObject getOriginal() {
-        return original;
+        return JsonText.parseObject(original);
     }
 
     public void setOriginal(JsonObject original) {
-        this.original = original;
+        this.original = JsonText.format(original);
     }
 
     public JsonObject getModified() {
-        return modified;
+        return JsonText.parseObject(modified);
     }
 
     public void setModified(JsonObject modified, Instant now) {
-        this.modified = modified;
+        this.modified = JsonText.format(modified);
         this.lastUpdated = now;
     }
 
     public JsonArray getConflicts() {
-        return conflicts;
+        return JsonText.parseArray(conflicts);
     }
 
     public void setConflicts(JsonArray conflicts) {
-        this.conflicts = conflicts;
+        this.conflicts = JsonText.format(conflicts);
         this.hasConflicts = conflicts != null && !conflicts.isEmpty();
     }
 

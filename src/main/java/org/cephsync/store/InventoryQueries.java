@@ -174,6 +174,7 @@ public class InventoryQueries {
         return type.getAttributes().stream()
                 .filter(a -> a.getName().equals(camel))
                 .filter(a -> FILTERABLE.contains(a.getJavaType()))
+                .filter(a -> !(a.getJavaMember() instanceof java.lang.reflect.Field f && f.isAnnotationPresent(jakarta.persistence.Lob.class)))
                 .<Attribute<?, ?>>map(a -> a)
                 .findFirst();
     }
