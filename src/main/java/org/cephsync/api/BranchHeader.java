@@ -1,12 +1,14 @@
 package org.cephsync.api;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import org.cephsync.store.Branches;
 import org.cephsync.store.WriteTarget;
 
 /** netbox-branching's {@code X-NetBox-Branch} header: which branch's view a read sees (none = main). */
-@ApplicationScoped
+// @Dependent like the transactional services it uses, so that concurrent requests never share their
+// @Transactional interceptor (see org.cephsync.store.SyncRuns)
+@Dependent
 public class BranchHeader {
 
     public static final String NAME = "X-NetBox-Branch";
