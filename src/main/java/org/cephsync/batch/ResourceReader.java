@@ -129,10 +129,25 @@ public class ResourceReader extends AbstractItemReader {
             buffer.addAll(staging.page(instanceId, resource.wireName(), lastSeq, PAGE));
         }
         StagedItem item = buffer.poll();
-        if (item != null) {
-            lastSeq = item.getSeq();
+        if (item == null) {
+            failIfAnEndpointFailed();
+            return null;
         }
+        lastSeq = item.getSeq();
         return item;
+    }
+
+    /**
+     * Everything staged has been handed on: an endpoint that could not be read now fails the step, so that a
+     * restart reads it again (the items of this last chunk are written then). Failing here, in the chunk,
+     * rather than in a step listener keeps to the path every batch runtime handles cleanly.
+     */
+    private void failIfAnEndpointFailed() {
+        String failed = runs.endpoints(instanceId, resource.wireName()).stream().filter(o -> !o.ok())
+                .map(o -> o.name() + ": " + o.error()).collect(Collectors.joining("; "));
+        if (!failed.isEmpty()) {
+            throw new StageFailedException("stage " + resource.wireName() + " could not read every endpoint: " + failed);
+        }
     }
 
     @Override

@@ -8,19 +8,16 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 import org.cephsync.mapping.CephResource;
 import org.cephsync.store.EndpointOutcome;
 import org.cephsync.store.SyncRuns;
 import org.cephsync.store.SyncStage;
 
 /**
- * Keeps a resource's stage up to date around its step. After a step that wrote everything it read, it
- * reflects deletions for each endpoint read completely; when an endpoint could not be read it fails the
- * step (after the other endpoints' rows were written) so that a restart tries that endpoint again.
+ * Keeps a resource's stage up to date around its step. After a step that wrote everything it read (the
+ * reader fails the step when an endpoint could not be read), it reflects deletions for each endpoint.
  */
 @Named
 @Dependent
@@ -66,17 +63,10 @@ public class ResourceStepListener implements StepListener {
             runs.setStatus(instanceId, resource.wireName(), SyncStage.ERROR, reason);
             return;
         }
-        List<EndpointOutcome> outcomes = runs.endpoints(instanceId, resource.wireName());
-        for (EndpointOutcome outcome : outcomes) {
+        for (EndpointOutcome outcome : runs.endpoints(instanceId, resource.wireName())) {
             if (outcome.ok()) {
                 reflection.sweep(instanceId, resource, outcome.id());
             }
-        }
-        String failed = outcomes.stream().filter(o -> !o.ok())
-                .map(o -> o.name() + ": " + o.error()).collect(Collectors.joining("; "));
-        if (!failed.isEmpty()) {
-            runs.setStatus(instanceId, resource.wireName(), SyncStage.ERROR, failed);
-            throw new StageFailedException("stage " + resource.wireName() + " could not read every endpoint: " + failed);
         }
         runs.setStatus(instanceId, resource.wireName(), SyncStage.OK, null);
     }
