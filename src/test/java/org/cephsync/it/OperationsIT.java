@@ -169,7 +169,7 @@ class OperationsIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void metricsCountRunsItemsAndSourceRequests() throws Exception {
         double completedBefore = metric("ceph_sync_runs_total", "outcome=\"completed\"");
         double failedBefore = metric("ceph_sync_runs_total", "outcome=\"failed\"");
@@ -191,7 +191,10 @@ class OperationsIT {
     }
 
     @Test
-    @Order(5)
+    // Runs before the metrics test, whose failing run can leave a Payara batch thread unable to begin the
+    // next job's transactions (a known Payara issue, see the README's "Known issues"); the schedule test
+    // needs its runs to really run for several seconds.
+    @Order(4)
     void theScheduleStartsSyncsNeverTwoAtOnceAndFollowsTheSetting() throws Exception {
         // each run now takes several seconds (7 stages, each waiting on /cluster/status), longer than a tick
         proxbox.fault(ProxboxStandIn.pve("/cluster/status"), ProxboxStandIn.Fault.delay(Duration.ofMillis(700)));
