@@ -98,7 +98,13 @@ java -Xmx"$HEAP" -Dh2.bindAddress=127.0.0.1 -jar "$BUILD_DIR/payara-micro.jar" \
   --systemproperties "$RUN_DIR/server.properties" --prebootcommandfile src/main/payara/preboot.asadmin \
   >"$RUN_DIR/server.log" 2>&1 &
 SERVER=$!
-if [ -z "${KEEP_RUNNING:-}" ]; then trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT; fi
+stop_server() { # a server that ran out of memory may not finish its shutdown on SIGTERM: SIGKILL after 30 s
+  kill $SERVER 2>/dev/null || return 0
+  for _ in $(seq 1 30); do kill -0 $SERVER 2>/dev/null || break; sleep 1; done
+  kill -9 $SERVER 2>/dev/null || true
+  wait $SERVER 2>/dev/null || true
+}
+if [ -z "${KEEP_RUNNING:-}" ]; then trap stop_server EXIT; fi
 for _ in $(seq 1 240); do
   code=$(curl -s -o /dev/null -w '%{http_code}' --netrc-file "$RUN_DIR/netrc" "$BASE/api/sync/jobs" || true)
   [ "$code" = 200 ] && break
