@@ -1,14 +1,12 @@
 package org.cephsync.api;
 
-import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.cephsync.store.Branches;
 import org.cephsync.store.WriteTarget;
 
 /** netbox-branching's {@code X-NetBox-Branch} header: which branch's view a read sees (none = main). */
-// @Dependent like the transactional services it uses, so that concurrent requests never share their
-// @Transactional interceptor (see org.cephsync.store.SyncRuns)
-@Dependent
+@ApplicationScoped
 public class BranchHeader {
 
     public static final String NAME = "X-NetBox-Branch";

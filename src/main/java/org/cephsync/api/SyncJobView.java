@@ -3,7 +3,7 @@ package org.cephsync.api;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.Metric;
 import jakarta.batch.runtime.StepExecution;
-import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -21,9 +21,7 @@ import org.cephsync.store.SyncRuns;
 import org.cephsync.store.SyncStage;
 
 /** A job as the admin API shows it: the batch execution, its steps, and the run's ceph_sync document. */
-// @Dependent like the transactional services it uses, so that concurrent requests never share their
-// @Transactional interceptor (see org.cephsync.store.SyncRuns)
-@Dependent
+@ApplicationScoped
 public class SyncJobView {
 
     @Inject

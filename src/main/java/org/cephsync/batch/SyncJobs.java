@@ -6,7 +6,7 @@ import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.JobInstance;
 import jakarta.batch.runtime.StepExecution;
-import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Comparator;
 import java.util.List;
@@ -19,9 +19,7 @@ import org.cephsync.store.SyncRuns;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Starting, restarting, stopping and looking up ceph-sync runs through the batch runtime. */
-// @Dependent like the transactional services it uses, so that concurrent requests never share their
-// @Transactional interceptor (see org.cephsync.store.SyncRuns)
-@Dependent
+@ApplicationScoped
 public class SyncJobs {
 
     @Inject
