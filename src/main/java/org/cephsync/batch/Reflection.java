@@ -1,6 +1,6 @@
 package org.cephsync.batch;
 
-import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -18,10 +18,7 @@ import org.cephsync.store.WriteTarget;
  * Reflection of deletions: what a complete read of an endpoint no longer lists is removed from the
  * inventory. The keys kept are those of the items staged for that endpoint in this run.
  */
-// @Dependent, not @ApplicationScoped: Payara's @Transactional interceptor keeps per-instance state, and
-// one instance shared by a batch thread and request threads can leave a batch thread unable to begin
-// the chunk transactions it runs itself ("Operation not allowed").
-@Dependent
+@ApplicationScoped
 @Transactional
 public class Reflection {
 

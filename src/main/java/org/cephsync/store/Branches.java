@@ -1,6 +1,6 @@
 package org.cephsync.store;
 
-import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -21,10 +21,7 @@ import org.cephsync.inventory.InventoryRow;
  * Branches and their merge, with netbox-branching's semantics (the rules: {@link MergeRules}). A merge
  * happens in one transaction; rows created in a branch keep their ids in main.
  */
-// @Dependent, not @ApplicationScoped: Payara's @Transactional interceptor keeps per-instance state, and
-// one instance shared by a batch thread and request threads can leave a batch thread unable to begin
-// the chunk transactions it runs itself ("Operation not allowed").
-@Dependent
+@ApplicationScoped
 @Transactional
 public class Branches {
 

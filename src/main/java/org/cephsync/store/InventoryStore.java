@@ -1,6 +1,6 @@
 package org.cephsync.store;
 
-import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -30,10 +30,7 @@ import org.cephsync.inventory.InventoryRow;
  * failure finds its rows and creates no duplicate. In a branch, main is never touched: each row's change
  * is one consolidated {@link BranchChange}, and the row as the branch sees it is main overlaid with it.
  */
-// @Dependent, not @ApplicationScoped: Payara's @Transactional interceptor keeps per-instance state, and
-// one instance shared by a batch thread and request threads can leave a batch thread unable to begin
-// the chunk transactions it runs itself ("Operation not allowed").
-@Dependent
+@ApplicationScoped
 @Transactional
 public class InventoryStore {
 

@@ -1,6 +1,6 @@
 package org.cephsync.store;
 
-import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -14,10 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code ceph-sync.sync-interval-minutes}, changed through the settings API afterwards. A change fires a
  * {@link CephPluginSettings} event so that whoever depends on it (the schedule) follows without a restart.
  */
-// @Dependent, not @ApplicationScoped: Payara's @Transactional interceptor keeps per-instance state, and
-// one instance shared by a batch thread and request threads can leave a batch thread unable to begin
-// the chunk transactions it runs itself ("Operation not allowed").
-@Dependent
+@ApplicationScoped
 @Transactional
 public class Settings {
 

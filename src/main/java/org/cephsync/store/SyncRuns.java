@@ -1,6 +1,6 @@
 package org.cephsync.store;
 
-import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -20,10 +20,7 @@ import org.cephsync.mapping.CephResource;
 import org.cephsync.source.EndpointInfo;
 
 /** The runs' {@code ceph_sync} documents and their stages, persisted as the job goes. */
-// @Dependent, not @ApplicationScoped: Payara's @Transactional interceptor keeps per-instance state, and
-// one instance shared by a batch thread and request threads can leave a batch thread unable to begin
-// the chunk transactions it runs itself ("Operation not allowed").
-@Dependent
+@ApplicationScoped
 @Transactional
 public class SyncRuns {
 
