@@ -75,7 +75,7 @@
         return 'err';
       case 'STOPPED': case 'STOPPING': case 'HEALTH_WARN': case 'WARN': case 'OUT': case 'CONFLICT': case 'STANDBY':
         return 'warn';
-      case 'STARTING': case 'STARTED': case 'MERGING': case 'PROVISIONING': case 'SYNCING':
+      case 'STARTING': case 'STARTED': case 'MERGING': case 'PROVISIONING': case 'SYNCING': case 'FETCHED':
         return 'run';
       default:
         return '';
@@ -401,7 +401,7 @@
         h('td', {}, s.resource), h('td', {}, badge(s.status)),
         ...['fetched', 'created', 'updated', 'deleted', 'unchanged'].map((k) => h('td', { class: 'num' + (k === 'fetched' || k === 'unchanged' ? ' hide-sm' : '') }, r[k] === undefined ? '—' : r[k])),
         h('td', { class: 'num hide-sm' }, s.runtime_seconds === undefined ? '—' : s.runtime_seconds.toFixed(2)),
-        h('td', { class: 'wrap hide-sm' }, (r.endpoints || []).map((e) => h('span', { title: e.error || '' }, badge(e.name, e.status === 'ok' ? 'ok' : 'err'), ' ')))));
+        h('td', { class: 'wrap hide-sm' }, (r.endpoints || []).map((e) => h('span', { title: e.error || '' }, badge(e.name, e.status === 'ok' ? 'ok' : e.status === 'error' ? 'err' : 'run'), ' ')))));
       if (s.error) stageRows.push(h('tr', { class: 'error-row' }, h('td', { colspan: 9 }, h('strong', {}, s.resource + ': '), s.error)));
     }
     const steps = (job.steps || []).map((s) => h('tr', {},

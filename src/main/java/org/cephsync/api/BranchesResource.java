@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.cephsync.batch.SyncJobs;
+import org.cephsync.store.Branch;
 import org.cephsync.store.BranchChange;
 import org.cephsync.store.BranchStateException;
 import org.cephsync.store.Branches;
@@ -28,6 +30,9 @@ public class BranchesResource {
 
     @Inject
     Branches branches;
+
+    @Inject
+    SyncJobs jobs;
 
     @Context
     UriInfo uri;
@@ -58,7 +63,13 @@ public class BranchesResource {
         JsonObject body = request == null ? JsonValue.EMPTY_JSON_OBJECT : request;
         boolean commit = flag(body, "commit");
         boolean acknowledge = flag(body, "acknowledge_conflicts");
-        branches.find(id).orElseThrow(() -> ApiException.notFound("no branch " + id));
+        Branch branch = branches.find(id).orElseThrow(() -> ApiException.notFound("no branch " + id));
+        if (branch.getInstanceId() != null) {
+            jobs.runningExecutionOf(branch.getInstanceId()).ifPresent(execution -> {
+                throw ApiException.badRequest("branch " + branch.getName() + " is being written by its run (execution " + execution
+                        + " is " + jobs.execution(execution).getBatchStatus() + "): it can be merged once the run has ended");
+            });
+        }
         MergeOutcome outcome;
         try {
             outcome = branches.merge(id, commit, acknowledge);

@@ -12,6 +12,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.cephsync.batch.RunConflictException;
 
 /** Turns every failure into problem details: no HTML error pages, no stack traces. */
 public final class ProblemMappers {
@@ -60,6 +61,14 @@ public final class ProblemMappers {
     }
 
     @Provider
+    public static class RunConflict implements ExceptionMapper<RunConflictException> {
+        @Override
+        public Response toResponse(RunConflictException e) {
+            return Problem.response(409, "Conflict", e.getMessage());
+        }
+    }
+
+    @Provider
     public static class Unexpected implements ExceptionMapper<RuntimeException> {
         @Override
         public Response toResponse(RuntimeException e) {
@@ -68,6 +77,9 @@ public final class ProblemMappers {
             }
             if (e instanceof BatchRuntimeException bre) {
                 return new Batch().toResponse(bre);
+            }
+            if (e instanceof RunConflictException conflict) {
+                return new RunConflict().toResponse(conflict);
             }
             LOG.log(Level.WARNING, "unexpected error in a REST call", e);
             return Problem.response(500, "Internal Server Error", e.getClass().getSimpleName()

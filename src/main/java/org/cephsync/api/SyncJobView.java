@@ -14,7 +14,6 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.Optional;
 import org.cephsync.batch.SyncJobs;
-import org.cephsync.inventory.JsonText;
 import org.cephsync.store.Branches;
 import org.cephsync.store.SyncRun;
 import org.cephsync.store.SyncRuns;
@@ -111,11 +110,16 @@ public class SyncJobView {
                     .add("updated", stage.getUpdated())
                     .add("deleted", stage.getDeleted())
                     .add("unchanged", stage.getUnchanged())
-                    .add("endpoints", stage.getEndpoints() == null ? Json.createArrayBuilder().build()
-                            : JsonText.parseArray(stage.getEndpoints())));
+                    .add("endpoints", endpoints(stage)));
         }
         add(s, "error", stage.getError());
         return s.build();
+    }
+
+    private static JsonArrayBuilder endpoints(SyncStage stage) {
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        stage.endpointOutcomes().forEach(o -> list.add(o.toJson()));
+        return list;
     }
 
     private static long metric(StepExecution step, Metric.MetricType type) {

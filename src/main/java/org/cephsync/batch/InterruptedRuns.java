@@ -96,7 +96,7 @@ public class InterruptedRuns {
                         LOG.warning("ceph-sync: execution " + orphan.executionId() + " (run " + orphan.instanceId() + ") was "
                                 + orphan.status() + " when the server stopped (crash or kill): marked FAILED so that it can be restarted");
                         marked.add(orphan.executionId());
-                        runs.interruptRunningStages(orphan.instanceId());
+                        runs.closeRunningStages(orphan.instanceId(), false);
                     }
                 }
             }
@@ -136,7 +136,7 @@ public class InterruptedRuns {
             long instanceId = instance.getInstanceId();
             if (last.isPresent() && ENDED_RESTARTABLE.contains(last.get().getBatchStatus())
                     && runs.stages(instanceId).stream().anyMatch(s -> SyncStage.RUNNING.equals(s.getStatus()))) {
-                runs.interruptRunningStages(instanceId);
+                runs.closeRunningStages(instanceId, last.get().getBatchStatus() == BatchStatus.STOPPED);
                 repaired++;
             }
         }

@@ -7,16 +7,28 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.Serializable;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import org.cephsync.inventory.DatabaseTime;
+import org.cephsync.inventory.InventoryModel;
 import org.cephsync.inventory.InventoryRow;
+import org.cephsync.mapping.CephResource;
 import org.cephsync.store.Branches;
+import org.cephsync.store.EndpointOutcome;
 import org.cephsync.store.InventoryStore;
+import org.cephsync.store.Staging;
 import org.cephsync.store.SyncRuns;
 import org.cephsync.store.WriteCounts;
 import org.cephsync.store.WriteTarget;
 
-/** Writes a chunk of rows into the run's target (main or its branch) and counts them in the stage, in the chunk's transaction. */
+/**
+ * Writes a chunk into the run's target (main or its branch), in the chunk's transaction: the rows as
+ * upserts, and for each endpoint whose end mark the chunk carries, the deletions its complete read implies
+ * and the record that the endpoint is complete. The stage's counts move in the same transaction.
+ */
 @Named
 @Dependent
 public class InventoryWriter extends AbstractItemWriter {
@@ -31,6 +43,9 @@ public class InventoryWriter extends AbstractItemWriter {
     InventoryStore store;
 
     @Inject
+    Staging staging;
+
+    @Inject
     SyncRuns runs;
 
     @Inject
@@ -42,16 +57,60 @@ public class InventoryWriter extends AbstractItemWriter {
     private WriteTarget target;
 
     @Override
-    public void open(java.io.Serializable checkpoint) {
+    public void open(Serializable checkpoint) {
         target = branches.target(runs.find(job.getInstanceId()).orElseThrow().getBranchSchemaId());
     }
 
     @Override
     public void writeItems(List<Object> items) {
-        List<InventoryRow> rows = items.stream().map(InventoryRow.class::cast).toList();
-        WriteCounts counts = store.write(rows, Instant.now(), target);
-        String resource = step.getStepName();
-        runs.count(job.getInstanceId(), resource, counts);
-        written.fire(new ChunkWritten(job.getInstanceId(), resource, rows.size(), counts));
+        try {
+            write(items);
+        } catch (RuntimeException | Error e) {
+            StepProgress.of(step).failed(e);
+            throw e;
+        }
+    }
+
+    private void write(List<Object> items) {
+        long instanceId = job.getInstanceId();
+        CephResource resource = BatchContexts.resource(step);
+        Instant now = DatabaseTime.now();
+        List<InventoryRow> rows = new ArrayList<>();
+        List<EndpointEnd> ends = new ArrayList<>();
+        for (Object item : items) {
+            if (item instanceof EndpointEnd end) {
+                ends.add(end);
+            } else {
+                rows.add((InventoryRow) item);
+            }
+        }
+        WriteCounts counts = rows.isEmpty() ? WriteCounts.NONE : store.write(rows, now, target);
+        for (EndpointEnd end : ends) {
+            counts = counts.plus(reflectDeletions(instanceId, resource, end.endpointId(), now));
+            runs.completeEndpoint(instanceId, resource.wireName(), end.endpointId());
+        }
+        runs.count(instanceId, resource.wireName(), counts);
+        written.fire(new ChunkWritten(instanceId, resource.wireName(), rows.size(), counts));
+    }
+
+    /**
+     * Deletes the rows of the endpoint that its complete read no longer lists (the keys kept are those of the
+     * items staged for it in this run), after checking that everything the fetch staged is still there.
+     */
+    private WriteCounts reflectDeletions(long instanceId, CephResource resource, long endpointId, Instant now) {
+        EndpointOutcome outcome = runs.endpoints(instanceId, resource.wireName()).stream()
+                .filter(o -> o.id() == endpointId).findFirst()
+                .orElseThrow(() -> new IllegalStateException("endpoint " + endpointId + " has no outcome in stage " + resource.wireName()));
+        long staged = staging.count(instanceId, resource.wireName(), endpointId);
+        if (staged != outcome.fetched()) {
+            throw new IllegalStateException("the staged data of endpoint " + outcome.name() + " is incomplete (" + staged
+                    + " of " + outcome.fetched() + " items): no row of it is deleted");
+        }
+        long deleted = 0;
+        for (InventoryModel model : resource.models()) {
+            Set<String> keep = staging.naturalKeys(instanceId, resource.wireName(), endpointId, model.path());
+            deleted += store.sweep(endpointId, model, keep, target, now);
+        }
+        return WriteCounts.deleted(deleted);
     }
 }

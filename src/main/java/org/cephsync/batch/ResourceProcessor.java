@@ -9,7 +9,7 @@ import org.cephsync.inventory.InventoryRow;
 import org.cephsync.inventory.JsonText;
 import org.cephsync.store.StagedItem;
 
-/** Maps one staged item onto its inventory row with the resource's mapper: no I/O. */
+/** Maps one staged item onto its inventory row with the resource's mapper (no I/O); end marks pass through. */
 @Named
 @Dependent
 public class ResourceProcessor implements ItemProcessor {
@@ -20,6 +20,9 @@ public class ResourceProcessor implements ItemProcessor {
     @Override
     public Object processItem(Object item) {
         StagedItem staged = (StagedItem) item;
+        if (staged.isEnd()) {
+            return new EndpointEnd(staged.getEndpointId());
+        }
         InventoryRow row = BatchContexts.resource(step).mapper().map(JsonText.parseObject(staged.getBody()));
         row.setEndpoint(staged.getEndpointId());
         return row;

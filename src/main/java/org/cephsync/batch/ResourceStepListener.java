@@ -1,6 +1,7 @@
 package org.cephsync.batch;
 
 import jakarta.batch.api.listener.StepListener;
+import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
@@ -8,22 +9,27 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.logging.Level;
+import java.util.List;
+import java.util.Set;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.cephsync.mapping.CephResource;
 import org.cephsync.store.EndpointOutcome;
 import org.cephsync.store.SyncRuns;
 import org.cephsync.store.SyncStage;
 
 /**
- * Keeps a resource's stage up to date around its step. After a step that wrote everything it read (the
- * reader fails the step when an endpoint could not be read), it reflects deletions for each endpoint.
+ * Keeps a resource's stage up to date around its step. Before the chunks, it runs the fetch phase
+ * ({@link ResourceFetch}). After them, the stage is {@code ok} only when the step really completed and every
+ * endpoint in scope was recorded complete by the chunk that wrote its last rows; a stopped step is
+ * {@code stopped}, anything else {@code error} with the most telling reason there is.
  */
 @Named
 @Dependent
 public class ResourceStepListener implements StepListener {
 
     private static final Logger LOG = Logger.getLogger(ResourceStepListener.class.getName());
+    private static final Set<BatchStatus> STOPPING = Set.of(BatchStatus.STOPPING, BatchStatus.STOPPED);
 
     @Inject
     JobContext job;
@@ -35,57 +41,52 @@ public class ResourceStepListener implements StepListener {
     SyncRuns runs;
 
     @Inject
-    Reflection reflection;
+    ResourceFetch fetch;
 
     private Instant started;
 
     @Override
     public void beforeStep() {
         started = Instant.now();
-        SyncStage stage = runs.stage(job.getInstanceId(), step.getStepName());
-        if (!SyncStage.SKIPPED.equals(stage.getStatus())) {
-            runs.setStatus(job.getInstanceId(), step.getStepName(), SyncStage.RUNNING, null);
+        CephResource resource = BatchContexts.resource(step);
+        if (skipped(resource)) {
+            return;
         }
+        runs.setStatus(job.getInstanceId(), resource.wireName(), SyncStage.RUNNING, null);
+        fetch.fetchUnread(job, resource);
     }
 
     @Override
     public void afterStep() {
         long instanceId = job.getInstanceId();
         CephResource resource = BatchContexts.resource(step);
-        if (SyncStage.SKIPPED.equals(runs.stage(instanceId, resource.wireName()).getStatus())) {
+        if (skipped(resource)) {
             return;
         }
         runs.addRuntime(instanceId, resource.wireName(), Duration.between(started, Instant.now()).toMillis() / 1000.0);
-        Exception failure = step.getException();
-        if (failure != null) {
-            String reason = reason(failure);
-            LOG.log(Level.WARNING, "ceph-sync run " + instanceId + ", stage " + resource.wireName() + " failed: " + reason);
-            runs.setStatus(instanceId, resource.wireName(), SyncStage.ERROR, reason);
+        List<EndpointOutcome> outcomes = runs.endpoints(instanceId, resource.wireName());
+        Set<Long> complete = outcomes.stream().filter(EndpointOutcome::complete).map(EndpointOutcome::id).collect(Collectors.toSet());
+        List<String> incomplete = runs.scope(instanceId).stream().filter(e -> !complete.contains(e.id())).map(e -> e.name()).toList();
+        Throwable failure = step.getException() != null ? step.getException() : StepProgress.of(step).failure();
+        BatchStatus status = step.getBatchStatus();
+        if (STOPPING.contains(status) || STOPPING.contains(job.getBatchStatus())) {
+            String reason = "stopped before every endpoint was written" + (incomplete.isEmpty() ? "" : " (left: " + String.join(", ", incomplete) + ")")
+                    + "; restart the run to finish";
+            runs.setStatus(instanceId, resource.wireName(), incomplete.isEmpty() && failure == null ? SyncStage.OK : SyncStage.STOPPED,
+                    incomplete.isEmpty() && failure == null ? null : reason);
             return;
         }
-        for (EndpointOutcome outcome : runs.endpoints(instanceId, resource.wireName())) {
-            if (outcome.ok()) {
-                reflection.sweep(instanceId, resource, outcome.id());
-            }
+        if (failure == null && incomplete.isEmpty() && status != BatchStatus.FAILED) {
+            runs.setStatus(instanceId, resource.wireName(), SyncStage.OK, null);
+            return;
         }
-        runs.setStatus(instanceId, resource.wireName(), SyncStage.OK, null);
+        String reason = failure != null ? FailureReason.of(failure)
+                : "the step ended " + status + " before every endpoint was written (left: " + String.join(", ", incomplete) + ")";
+        LOG.warning(() -> "ceph-sync run " + instanceId + ", stage " + resource.wireName() + " failed: " + reason);
+        runs.setStatus(instanceId, resource.wireName(), SyncStage.ERROR, reason);
     }
 
-    /**
-     * The most telling message of a failure: the outermost one of our own exceptions (they name what was
-     * asked of whom and include the cause), else the deepest message there is.
-     */
-    static String reason(Throwable failure) {
-        String deepest = failure.getClass().getSimpleName();
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            boolean said = t.getMessage() != null && !t.getMessage().isBlank();
-            if (said && t.getClass().getName().startsWith("org.cephsync.")) {
-                return t.getMessage();
-            }
-            if (said) {
-                deepest = t.getMessage();
-            }
-        }
-        return deepest;
+    private boolean skipped(CephResource resource) {
+        return SyncStage.SKIPPED.equals(runs.stage(job.getInstanceId(), resource.wireName()).getStatus());
     }
 }

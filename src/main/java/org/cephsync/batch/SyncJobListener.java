@@ -1,6 +1,7 @@
 package org.cephsync.batch;
 
 import jakarta.batch.api.listener.JobListener;
+import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -18,14 +19,16 @@ import org.cephsync.store.Branch;
 import org.cephsync.store.Branches;
 import org.cephsync.store.CephPluginSettings;
 import org.cephsync.store.Settings;
+import org.cephsync.store.Staging;
 import org.cephsync.store.SyncRun;
 import org.cephsync.store.SyncRuns;
-import org.cephsync.store.SyncStage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Opens a run's document on its first execution (fixing the endpoints in scope), starts each execution's
- * clock, and on the way out adds up the runtime and drops the staged data of a run that has finished.
+ * Opens a run's document on its first execution (fixing the endpoints in scope, and dropping the staged data
+ * of runs past {@code ceph-sync.staging.retention}), starts each execution's clock, and on the way out adds up
+ * the runtime, closes the stages the execution left running, and, once the run has finished, drops its staged
+ * data and what older runs staged for the resources and endpoints it has now synced.
  */
 @Named
 @Dependent
@@ -40,7 +43,7 @@ public class SyncJobListener implements JobListener {
     SyncRuns runs;
 
     @Inject
-    org.cephsync.store.Staging staging;
+    Staging staging;
 
     @Inject
     CephSource source;
@@ -59,12 +62,17 @@ public class SyncJobListener implements JobListener {
     @ConfigProperty(name = "ceph-sync.job-timeout", defaultValue = "PT2H")
     String jobTimeout;
 
+    @Inject
+    @ConfigProperty(name = SyncJobs.STAGING_RETENTION, defaultValue = SyncJobs.DEFAULT_STAGING_RETENTION)
+    String retention;
+
     @Override
     public void beforeJob() {
         job.setTransientUserData(RunClock.startingNow(Duration.parse(jobTimeout)));
         long instanceId = job.getInstanceId();
         SyncRun run = runs.find(instanceId).orElse(null);
         if (run == null) {
+            purgeExpiredStaging();
             run = runs.open(instanceId, SyncParameters.resources(job.getProperties().getProperty(SyncParameters.RESOURCES)), Instant.now());
             CephPluginSettings current = settings.current();
             if (current.isBranchingEnabled()) {
@@ -99,7 +107,7 @@ public class SyncJobListener implements JobListener {
             }
         } catch (RuntimeException e) {
             scope = List.of();
-            reason = "the endpoint directory of " + source.describe() + " could not be read: " + ResourceStepListener.reason(e);
+            reason = "the endpoint directory of " + source.describe() + " could not be read: " + FailureReason.of(e);
         }
         if (reason != null) {
             String why = reason;
@@ -117,11 +125,23 @@ public class SyncJobListener implements JobListener {
         long instanceId = job.getInstanceId();
         RunClock clock = BatchContexts.clock(job);
         runs.addRunRuntime(instanceId, Duration.between(clock.started(), Instant.now()).toMillis() / 1000.0);
-        runs.interruptRunningStages(instanceId);
-        boolean finished = runs.stages(instanceId).stream()
-                .allMatch(s -> SyncStage.OK.equals(s.getStatus()) || SyncStage.SKIPPED.equals(s.getStatus()));
-        if (finished) {
-            staging.purge(instanceId);
+        boolean stopped = job.getBatchStatus() == BatchStatus.STOPPING || job.getBatchStatus() == BatchStatus.STOPPED;
+        runs.closeRunningStages(instanceId, stopped);
+        if (runs.finishIfDone(instanceId, Instant.now())) {
+            SyncRun run = runs.find(instanceId).orElseThrow();
+            int purged = staging.purge(instanceId);
+            int superseded = staging.purgeSupersededBy(instanceId, List.of(run.getResources().split(",")),
+                    runs.scope(instanceId).stream().map(EndpointInfo::id).toList());
+            LOG.fine(() -> "ceph-sync run " + instanceId + " finished: " + purged + " staged item(s) dropped, and "
+                    + superseded + " of older runs it supersedes");
+        }
+    }
+
+    /** Drops what runs opened longer ago than {@code ceph-sync.staging.retention} staged: they cannot be restarted any more. */
+    private void purgeExpiredStaging() {
+        int purged = staging.purgeRunsOpenedBefore(Instant.now().minus(Duration.parse(retention)));
+        if (purged > 0) {
+            LOG.info(() -> "ceph-sync: dropped " + purged + " staged item(s) of runs older than ceph-sync.staging.retention (" + retention + ")");
         }
     }
 }

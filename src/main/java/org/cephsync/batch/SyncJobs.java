@@ -8,6 +8,8 @@ import jakarta.batch.runtime.JobInstance;
 import jakarta.batch.runtime.StepExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -18,37 +20,91 @@ import org.cephsync.store.SyncRun;
 import org.cephsync.store.SyncRuns;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Starting, restarting, stopping and looking up ceph-sync runs through the batch runtime. */
+/**
+ * Starting, restarting, stopping and looking up ceph-sync runs through the batch runtime. Starts and restarts
+ * are serialised here, so the check that no run is running and the start that follows it are one step.
+ */
 @ApplicationScoped
 public class SyncJobs {
 
     @Inject
     SyncRuns runs;
 
+    public static final String STAGING_RETENTION = "ceph-sync.staging.retention";
+    public static final String DEFAULT_STAGING_RETENTION = "P7D";
+
     @Inject
     @ConfigProperty(name = "ceph-sync.chunk-size", defaultValue = "100")
     int chunkSize;
+
+    @Inject
+    @ConfigProperty(name = STAGING_RETENTION, defaultValue = DEFAULT_STAGING_RETENTION)
+    String retention;
 
     private JobOperator operator() {
         return BatchRuntime.getJobOperator();
     }
 
-    /** @return the new execution's id */
-    public long start(Set<CephResource> resources, List<Long> endpointIds) {
+    /**
+     * Starts a run, unless one is running (one ceph-sync run at a time, whoever starts it).
+     *
+     * @return the new execution's id
+     * @throws RunConflictException naming the running execution
+     */
+    public synchronized long start(Set<CephResource> resources, List<Long> endpointIds) {
+        refuseWhileRunning("start another");
         return operator().start(SyncParameters.JOB_NAME, SyncParameters.of(resources, endpointIds, chunkSize));
     }
 
-    /** Restarts a failed or stopped run with the parameters it started with; @return the new execution's id */
-    public long restart(long executionId) {
+    /**
+     * Restarts a failed or stopped run with the parameters it started with, unless another run is running,
+     * a newer run has synced what it has left to do, or its staged data is past the retention.
+     *
+     * @return the new execution's id
+     * @throws RunConflictException saying which of these it is
+     */
+    public synchronized long restart(long executionId) {
+        refuseWhileRunning("restart run " + executionId);
         long instanceId = operator().getJobInstance(executionId).getInstanceId();
+        Optional<SyncRun> run = runs.find(instanceId);
+        runs.supersededBy(instanceId).ifPresent(newer -> {
+            throw new RunConflictException("execution " + executionId + " cannot be restarted: a newer run (" + newer
+                    + ") has completed what it has left to do, so its staged data is older than the inventory; start a new sync instead");
+        });
+        Instant cutoff = Instant.now().minus(Duration.parse(retention));
+        if (run.isPresent() && run.get().getFinished() == null && run.get().getCreated().isBefore(cutoff)) {
+            throw new RunConflictException("execution " + executionId + " cannot be restarted: its staged data was dropped after "
+                    + STAGING_RETENTION + " (" + retention + "); start a new sync instead");
+        }
         Properties asked = execution(executionId).getJobParameters();
         String resources = asked == null ? null : asked.getProperty(SyncParameters.RESOURCES);
         String endpoints = asked == null ? null : asked.getProperty(SyncParameters.ENDPOINTS);
         // the batch runtime forgets parameters: pass them again (endpoints too, in case the first
         // execution failed before it could fix the run's scope)
         return operator().restart(executionId, SyncParameters.of(
-                SyncParameters.resources(runs.find(instanceId).map(SyncRun::getResources).orElse(resources)),
+                SyncParameters.resources(run.map(SyncRun::getResources).orElse(resources)),
                 List.copyOf(SyncParameters.endpointIds(endpoints)), chunkSize));
+    }
+
+    private void refuseWhileRunning(String what) {
+        running().ifPresent(id -> {
+            throw new RunConflictException("cannot " + what + ": ceph-sync execution " + id + " (run "
+                    + instanceId(id) + ") is running, and only one ceph-sync run runs at a time");
+        });
+    }
+
+    /** A ceph-sync execution that is starting, running or stopping, if any. */
+    public Optional<Long> running() {
+        try {
+            return operator().getRunningExecutions(SyncParameters.JOB_NAME).stream().findFirst();
+        } catch (NoSuchJobException none) {
+            return Optional.empty();
+        }
+    }
+
+    /** The running execution of one run, if it is running. */
+    public Optional<Long> runningExecutionOf(long instanceId) {
+        return running().filter(id -> instanceId(id) == instanceId);
     }
 
     public void stop(long executionId) {

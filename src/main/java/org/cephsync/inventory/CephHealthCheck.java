@@ -66,6 +66,6 @@ public class CephHealthCheck extends ClusterMember {
     }
 
     public void setFirstSeenAt(Instant firstSeenAt) {
-        this.firstSeenAt = firstSeenAt;
+        this.firstSeenAt = DatabaseTime.of(firstSeenAt);
     }
 }

@@ -74,7 +74,7 @@ public abstract class InventoryRow {
     }
 
     public void setCreated(Instant created) {
-        this.created = created;
+        this.created = DatabaseTime.of(created);
     }
 
     public Instant getLastUpdated() {
@@ -82,7 +82,7 @@ public abstract class InventoryRow {
     }
 
     public void setLastUpdated(Instant lastUpdated) {
-        this.lastUpdated = lastUpdated;
+        this.lastUpdated = DatabaseTime.of(lastUpdated);
     }
 
     public Instant getLastSeenAt() {
@@ -90,6 +90,6 @@ public abstract class InventoryRow {
     }
 
     public void setLastSeenAt(Instant lastSeenAt) {
-        this.lastSeenAt = lastSeenAt;
+        this.lastSeenAt = DatabaseTime.of(lastSeenAt);
     }
 }

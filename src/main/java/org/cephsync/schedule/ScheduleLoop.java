@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.cephsync.batch.RunConflictException;
 
 /**
  * The schedule itself, free of the container: {@link #apply(Integer)} sets the interval (null = off) and
@@ -23,7 +24,11 @@ final class ScheduleLoop {
         /** @return the id of a ceph-sync execution that is still running, if any */
         Optional<Long> running();
 
-        /** Starts a full sync; @return the new execution's id */
+        /**
+         * Starts a full sync; @return the new execution's id
+         *
+         * @throws RunConflictException when another run got there first
+         */
         long startFull();
     }
 
@@ -97,6 +102,9 @@ final class ScheduleLoop {
             long id = runs.startFull();
             LOG.info(() -> "ceph-sync schedule: started full sync, job " + id);
             ticks.tick(STARTED);
+        } catch (RunConflictException e) {
+            LOG.warning(() -> "ceph-sync schedule: tick skipped, " + e.getMessage());
+            ticks.tick(SKIPPED);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "ceph-sync schedule: could not start the scheduled sync", e);
             ticks.tick(FAILED);

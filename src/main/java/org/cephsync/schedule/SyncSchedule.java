@@ -2,8 +2,6 @@ package org.cephsync.schedule;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.batch.operations.NoSuchJobException;
-import jakarta.batch.runtime.BatchRuntime;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -17,7 +15,6 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cephsync.batch.SyncJobs;
-import org.cephsync.batch.SyncParameters;
 import org.cephsync.mapping.CephResource;
 import org.cephsync.metrics.SyncMetrics;
 import org.cephsync.store.CephPluginSettings;
@@ -90,11 +87,7 @@ public class SyncSchedule {
     record BatchRuns(SyncJobs jobs) implements ScheduleLoop.Runs {
         @Override
         public Optional<Long> running() {
-            try {
-                return BatchRuntime.getJobOperator().getRunningExecutions(SyncParameters.JOB_NAME).stream().findFirst();
-            } catch (NoSuchJobException never) {
-                return Optional.empty();
-            }
+            return jobs.running();
         }
 
         @Override

@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.cephsync.inventory.DatabaseTime;
 
 /**
  * A branch with netbox-branching's semantics: a named set of changes over main, read as main overlaid
@@ -58,8 +59,8 @@ public class Branch {
         this.name = name;
         this.schemaId = schemaId;
         this.instanceId = instanceId;
-        this.created = now;
-        this.lastUpdated = now;
+        this.created = DatabaseTime.of(now);
+        this.lastUpdated = this.created;
     }
 
     public Long getId() {
@@ -80,7 +81,7 @@ public class Branch {
 
     public void setStatus(String status) {
         this.status = status;
-        this.lastUpdated = Instant.now();
+        this.lastUpdated = DatabaseTime.now();
     }
 
     public Long getInstanceId() {
@@ -100,6 +101,6 @@ public class Branch {
     }
 
     public void setMergedTime(Instant mergedTime) {
-        this.mergedTime = mergedTime;
+        this.mergedTime = DatabaseTime.of(mergedTime);
     }
 }

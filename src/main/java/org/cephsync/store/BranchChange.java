@@ -12,6 +12,7 @@ import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
+import org.cephsync.inventory.DatabaseTime;
 import org.cephsync.inventory.JsonText;
 
 /**
@@ -81,7 +82,7 @@ public class BranchChange {
         this.endpoint = endpoint;
         this.naturalKey = naturalKey;
         this.action = action;
-        this.lastUpdated = now;
+        this.lastUpdated = DatabaseTime.of(now);
     }
 
     public Long getId() {
@@ -143,7 +144,7 @@ public class BranchChange {
 
     public void setModified(JsonObject modified, Instant now) {
         this.modified = JsonText.format(modified);
-        this.lastUpdated = now;
+        this.lastUpdated = DatabaseTime.of(now);
     }
 
     public JsonArray getConflicts() {

@@ -5,8 +5,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +22,7 @@ import org.cephsync.inventory.InventoryRow;
  * happens in one transaction; rows created in a branch keep their ids in main.
  */
 @ApplicationScoped
-@Transactional
+@TransactionBoundary
 public class Branches {
 
     private static final String SCHEMA_ID_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789";
@@ -63,9 +63,16 @@ public class Branches {
                 .getResultStream().findFirst();
     }
 
+    /** Where a run with this branch (null: none) writes; a branch that is no longer ready takes no more writes. */
     public WriteTarget target(String schemaId) {
-        return schemaId == null ? WriteTarget.MAIN
-                : new WriteTarget(bySchemaId(schemaId).orElseThrow(() -> new IllegalStateException("no branch " + schemaId)).getId());
+        if (schemaId == null) {
+            return WriteTarget.MAIN;
+        }
+        Branch branch = bySchemaId(schemaId).orElseThrow(() -> new IllegalStateException("no branch " + schemaId));
+        if (!Branch.READY.equals(branch.getStatus())) {
+            throw new BranchStateException("branch " + branch.getName() + " is " + branch.getStatus() + ": the run can no longer write into it");
+        }
+        return new WriteTarget(branch.getId());
     }
 
     public long count() {
@@ -112,7 +119,9 @@ public class Branches {
      * @throws BranchStateException when the branch is not ready
      */
     public MergeOutcome merge(long branchId, boolean commit, boolean acknowledgeConflicts) {
-        Branch branch = find(branchId).orElseThrow(() -> new BranchStateException("no branch " + branchId));
+        // locked: of two merges at once, the second waits for the first and then finds the branch merged
+        Branch branch = Optional.ofNullable(em.find(Branch.class, branchId, LockModeType.PESSIMISTIC_WRITE))
+                .orElseThrow(() -> new BranchStateException("no branch " + branchId));
         if (!Branch.READY.equals(branch.getStatus())) {
             throw new BranchStateException("branch " + branch.getName() + " is " + branch.getStatus() + ", not ready: only a ready branch can be merged");
         }

@@ -10,20 +10,41 @@ import java.util.ArrayList;
 import java.util.List;
 import org.cephsync.inventory.JsonText;
 
-/** How reading one resource from one endpoint went: ok (and how many items), or the error. */
-public record EndpointOutcome(long id, String name, boolean ok, long fetched, String error) {
+/**
+ * How one endpoint of one resource stands in a run: {@code fetched} (read and staged, its rows not all
+ * written yet), {@code ok} (every row written and the deletions reflected, in the transaction of its last
+ * chunk), or {@code error} (it could not be read; a restart reads it again).
+ */
+public record EndpointOutcome(long id, String name, String status, long fetched, String error) {
 
-    public static EndpointOutcome ok(long id, String name, long fetched) {
-        return new EndpointOutcome(id, name, true, fetched, null);
+    public static final String FETCHED = "fetched";
+    public static final String OK = "ok";
+    public static final String ERROR = "error";
+
+    public static EndpointOutcome fetched(long id, String name, long items) {
+        return new EndpointOutcome(id, name, FETCHED, items, null);
     }
 
     public static EndpointOutcome failed(long id, String name, String error) {
-        return new EndpointOutcome(id, name, false, 0, error);
+        return new EndpointOutcome(id, name, ERROR, 0, ErrorText.limit(error));
+    }
+
+    public EndpointOutcome completed() {
+        return new EndpointOutcome(id, name, OK, fetched, null);
+    }
+
+    /** Written whole: nothing of this endpoint is left to do in this stage. */
+    public boolean complete() {
+        return OK.equals(status);
+    }
+
+    public boolean failed() {
+        return ERROR.equals(status);
     }
 
     public JsonObject toJson() {
         JsonObjectBuilder json = Json.createObjectBuilder().add("id", id).add("name", name)
-                .add("status", ok ? "ok" : "error").add("fetched", fetched);
+                .add("status", status).add("fetched", fetched);
         if (error != null) {
             json.add("error", error);
         }
@@ -42,8 +63,16 @@ public record EndpointOutcome(long id, String name, boolean ok, long fetched, St
         for (JsonValue value : list) {
             JsonObject o = value.asJsonObject();
             outcomes.add(new EndpointOutcome(o.getJsonNumber("id").longValue(), o.getString("name"),
-                    "ok".equals(o.getString("status")), o.getJsonNumber("fetched").longValue(), o.getString("error", null)));
+                    o.getString("status"), o.getJsonNumber("fetched").longValue(), o.getString("error", null)));
         }
         return outcomes;
+    }
+
+    /** {@code outcomes} with {@code outcome} in place of any earlier outcome of the same endpoint. */
+    public static List<EndpointOutcome> replace(List<EndpointOutcome> outcomes, EndpointOutcome outcome) {
+        List<EndpointOutcome> merged = new ArrayList<>(outcomes);
+        merged.removeIf(o -> o.id() == outcome.id());
+        merged.add(outcome);
+        return merged;
     }
 }

@@ -6,7 +6,6 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,7 +30,7 @@ import org.cephsync.inventory.InventoryRow;
  * is one consolidated {@link BranchChange}, and the row as the branch sees it is main overlaid with it.
  */
 @ApplicationScoped
-@Transactional
+@TransactionBoundary
 public class InventoryStore {
 
     private static final int SWEEP_PAGE = 500;

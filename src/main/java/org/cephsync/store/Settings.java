@@ -5,7 +5,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -15,7 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@link CephPluginSettings} event so that whoever depends on it (the schedule) follows without a restart.
  */
 @ApplicationScoped
-@Transactional
+@TransactionBoundary
 public class Settings {
 
     @PersistenceContext

@@ -22,6 +22,9 @@ import jakarta.persistence.UniqueConstraint;
         indexes = @Index(columnList = "instance_id, resource, seq"))
 public class StagedItem {
 
+    /** The model of an endpoint's end mark, staged after its last item. */
+    public static final String END = "(end)";
+
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "staged_seq")
     @SequenceGenerator(name = "staged_seq", sequenceName = "staged_seq", allocationSize = 500)
@@ -61,6 +64,15 @@ public class StagedItem {
         this.model = model;
         this.naturalKey = naturalKey;
         this.body = body;
+    }
+
+    static StagedItem endOf(long instanceId, String resource, long seq, long endpointId) {
+        return new StagedItem(instanceId, resource, seq, endpointId, END, "", "{}");
+    }
+
+    /** The end mark of an endpoint: every item staged for the endpoint comes before it. */
+    public boolean isEnd() {
+        return END.equals(model);
     }
 
     public long getSeq() {

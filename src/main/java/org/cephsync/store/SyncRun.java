@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.cephsync.inventory.DatabaseTime;
 
 /**
  * The {@code ceph_sync} document of one run (one job instance, across its executions): what was asked,
@@ -33,10 +34,14 @@ public class SyncRun {
 
     private Instant created;
 
+    /** When every requested stage had completed (the merge aside); null until then. */
+    private Instant finished;
+
     @Column(name = "runtime_seconds")
     private double runtimeSeconds;
 
-    @Column(length = 4000)
+    /** Up to {@link ErrorText#LIMIT} characters. */
+    @Lob
     private String error;
 
     protected SyncRun() {
@@ -45,7 +50,7 @@ public class SyncRun {
     public SyncRun(long instanceId, String resources, Instant created) {
         this.instanceId = instanceId;
         this.resources = resources;
-        this.created = created;
+        this.created = DatabaseTime.of(created);
     }
 
     public Long getInstanceId() {
@@ -76,6 +81,14 @@ public class SyncRun {
         return created;
     }
 
+    public Instant getFinished() {
+        return finished;
+    }
+
+    public void setFinished(Instant finished) {
+        this.finished = DatabaseTime.of(finished);
+    }
+
     public double getRuntimeSeconds() {
         return runtimeSeconds;
     }
@@ -89,6 +102,6 @@ public class SyncRun {
     }
 
     public void setError(String error) {
-        this.error = error;
+        this.error = ErrorText.limit(error);
     }
 }

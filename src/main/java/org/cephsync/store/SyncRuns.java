@@ -6,9 +6,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +19,7 @@ import org.cephsync.source.EndpointInfo;
 
 /** The runs' {@code ceph_sync} documents and their stages, persisted as the job goes. */
 @ApplicationScoped
-@Transactional
+@TransactionBoundary
 public class SyncRuns {
 
     @PersistenceContext
@@ -69,14 +67,65 @@ public class SyncRuns {
         }
     }
 
-    /** Stages an execution left running (stopped, or failed outside a step) are errors until a restart. */
-    public void interruptRunningStages(long instanceId) {
+    /**
+     * Closes the stages an execution left running: {@code stopped} when it was stopped, else {@code error}
+     * (it failed outside a step, or the server died); a restart finishes them.
+     */
+    public void closeRunningStages(long instanceId, boolean stopped) {
         for (SyncStage stage : stages(instanceId)) {
             if (SyncStage.RUNNING.equals(stage.getStatus())) {
-                stage.setStatus(SyncStage.ERROR);
-                stage.setError("the execution ended before this stage finished (stopped or interrupted); restart the run to finish it");
+                stage.setStatus(stopped ? SyncStage.STOPPED : SyncStage.ERROR);
+                stage.setError(stopped ? "the run was stopped before this stage finished; restart the run to finish it"
+                        : "the execution ended before this stage finished (interrupted); restart the run to finish it");
             }
         }
+    }
+
+    /**
+     * Marks a run finished when every requested stage is done; @return whether it is (its staged data is
+     * then no longer needed).
+     */
+    public boolean finishIfDone(long instanceId, Instant now) {
+        SyncRun run = em.find(SyncRun.class, instanceId);
+        boolean done = stages(instanceId).stream().allMatch(s -> SyncStage.OK.equals(s.getStatus()) || SyncStage.SKIPPED.equals(s.getStatus()));
+        if (done && run.getFinished() == null) {
+            run.setFinished(now);
+        }
+        return done;
+    }
+
+    /**
+     * A newer run that finished a resource this run has not, on an endpoint in this run's scope: this run's
+     * staged data for it is older than the inventory now.
+     */
+    public Optional<Long> supersededBy(long instanceId) {
+        SyncRun run = em.find(SyncRun.class, instanceId);
+        if (run == null || run.getEndpointScope() == null) {
+            return Optional.empty();
+        }
+        Set<String> unfinished = new java.util.HashSet<>();
+        for (SyncStage stage : stages(instanceId)) {
+            if (!SyncStage.OK.equals(stage.getStatus()) && !SyncStage.SKIPPED.equals(stage.getStatus())) {
+                unfinished.add(stage.getResource());
+            }
+        }
+        Set<Long> scope = scopeIds(run);
+        return em.createQuery("SELECT r FROM SyncRun r WHERE r.instanceId > :instance AND r.finished IS NOT NULL ORDER BY r.instanceId", SyncRun.class)
+                .setParameter("instance", instanceId)
+                .getResultStream()
+                .filter(newer -> newer.getEndpointScope() != null
+                        && List.of(newer.getResources().split(",")).stream().anyMatch(unfinished::contains)
+                        && scopeIds(newer).stream().anyMatch(scope::contains))
+                .map(SyncRun::getInstanceId)
+                .findFirst();
+    }
+
+    private static Set<Long> scopeIds(SyncRun run) {
+        Set<Long> ids = new java.util.HashSet<>();
+        for (JsonValue value : JsonText.parseArray(run.getEndpointScope())) {
+            ids.add(value.asJsonObject().getJsonNumber("id").longValue());
+        }
+        return ids;
     }
 
     /** The endpoints in scope of a run, fixed when it opened. */
@@ -96,11 +145,7 @@ public class SyncRuns {
     }
 
     public SyncStage stage(long instanceId, String resource) {
-        return em.createQuery("SELECT s FROM SyncStage s WHERE s.instanceId = :instance AND s.resource = :resource", SyncStage.class)
-                .setParameter("instance", instanceId)
-                .setParameter("resource", resource)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getSingleResult();
+        return SyncStage.locked(em, instanceId, resource);
     }
 
     public void setStatus(long instanceId, String resource, String status, String error) {
@@ -131,21 +176,14 @@ public class SyncRuns {
         }
     }
 
-    /** Records endpoints' outcomes, replacing earlier outcomes of the same endpoints. */
-    public void recordEndpoints(long instanceId, String resource, List<EndpointOutcome> outcomes) {
-        SyncStage stage = stage(instanceId, resource);
-        List<EndpointOutcome> merged = new ArrayList<>(EndpointOutcome.fromText(stage.getEndpoints()));
-        for (EndpointOutcome outcome : outcomes) {
-            merged.removeIf(o -> o.id() == outcome.id());
-            merged.add(outcome);
-            if (outcome.ok()) {
-                stage.count(WriteCounts.fetched(outcome.fetched()));
-            }
-        }
-        stage.setEndpoints(EndpointOutcome.toText(merged));
+    public List<EndpointOutcome> endpoints(long instanceId, String resource) {
+        return stage(instanceId, resource).endpointOutcomes();
     }
 
-    public List<EndpointOutcome> endpoints(long instanceId, String resource) {
-        return EndpointOutcome.fromText(stage(instanceId, resource).getEndpoints());
+    /** An endpoint's rows are all written and its deletions reflected: in the transaction of its last chunk. */
+    public void completeEndpoint(long instanceId, String resource, long endpointId) {
+        SyncStage stage = stage(instanceId, resource);
+        stage.endpointOutcomes().stream().filter(o -> o.id() == endpointId).findFirst()
+                .ifPresent(o -> stage.record(o.completed()));
     }
 }

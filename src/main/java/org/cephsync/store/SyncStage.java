@@ -1,6 +1,8 @@
 package org.cephsync.store;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -9,9 +11,10 @@ import jakarta.persistence.Lob;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
+import java.util.List;
 
 /**
- * One resource's stage of a run: its status (pending, running, ok, error, skipped), its counts, and each
+ * One resource's stage of a run: its status (pending, running, ok, error, stopped, skipped), its counts, and each
  * endpoint's outcome. Counts are added in the same transaction as the rows they count, so a rolled-back
  * chunk is not counted and a restart continues the figures where they were.
  */
@@ -24,6 +27,7 @@ public class SyncStage {
     public static final String OK = "ok";
     public static final String ERROR = "error";
     public static final String SKIPPED = "skipped";
+    public static final String STOPPED = "stopped";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "stage_seq")
@@ -51,7 +55,8 @@ public class SyncStage {
     private long deleted;
     private long unchanged;
 
-    @Column(length = 4000)
+    /** Up to {@link ErrorText#LIMIT} characters. */
+    @Lob
     private String error;
 
     /** Each endpoint's outcome, a JSON list of {id, name, status, error?}. */
@@ -125,14 +130,24 @@ public class SyncStage {
     }
 
     public void setError(String error) {
-        this.error = error == null || error.length() <= 4000 ? error : error.substring(0, 3997) + "...";
+        this.error = ErrorText.limit(error);
     }
 
-    public String getEndpoints() {
-        return endpoints;
+    public List<EndpointOutcome> endpointOutcomes() {
+        return EndpointOutcome.fromText(endpoints);
     }
 
-    public void setEndpoints(String endpoints) {
-        this.endpoints = endpoints;
+    /** Records an endpoint's outcome in place of its earlier one. */
+    void record(EndpointOutcome outcome) {
+        endpoints = EndpointOutcome.toText(EndpointOutcome.replace(endpointOutcomes(), outcome));
+    }
+
+    /** The stage of a resource in a run, locked for the caller's transaction (its counts are added to). */
+    static SyncStage locked(EntityManager em, long instanceId, String resource) {
+        return em.createQuery("SELECT s FROM SyncStage s WHERE s.instanceId = :instance AND s.resource = :resource", SyncStage.class)
+                .setParameter("instance", instanceId)
+                .setParameter("resource", resource)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getSingleResult();
     }
 }

@@ -32,7 +32,7 @@ class RunClockTest {
 
         assertEquals("the run exceeded ceph-sync.job-timeout (PT3S) and was stopped", e.getMessage());
         // the step listener reports our own exceptions' messages as the stage's error
-        assertEquals(e.getMessage(), ResourceStepListener.reason(new RuntimeException("wrapped", e)));
+        assertEquals(e.getMessage(), FailureReason.of(new RuntimeException("wrapped", e)));
     }
 
     @Test

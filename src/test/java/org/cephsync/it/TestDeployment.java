@@ -43,7 +43,7 @@ final class TestDeployment {
         config.addAll(Arrays.asList(extraConfig));
         WebArchive archive = ShrinkWrap.create(ZipImporter.class, "ceph-sync.war").importFrom(new File(war)).as(WebArchive.class);
         String production = productionConfig(archive);
-        return archive.addClass(FaultInjection.class)
+        return archive.addClasses(FaultInjection.class, FaultyProcessor.class)
                 .addAsResource(new StringAsset(production + "\n# test deployment\n" + String.join("\n", config)),
                         "META-INF/microprofile-config.properties");
     }
