@@ -53,6 +53,10 @@ final class AdminClient {
         this.user = user;
     }
 
+    URI base() {
+        return base;
+    }
+
     Answer call(String method, String path, String body) {
         return call(method, path, body, Map.of());
     }

@@ -19,152 +19,198 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Crash recovery with a real kill of a real server. Not Arquillian: this test runs Payara Micro itself
- * (the project's uber jar, target/ceph-sync-micro.jar, else payara-micro.jar with the WAR; either way at /ceph-sync) on 127.0.0.1
- * with its own {@code --rootdir} under the build dir, against a synthetic snapshot big enough that the
- * osds step runs for a while. It kills the server with SIGKILL while that step has committed some chunks
- * and not others, starts it again on the same rootdir, and checks that:
+ * Crash recovery with a real kill of a real server, in each of the seven resource steps. Not Arquillian: this
+ * test runs Payara Micro itself (the project's uber jar, target/ceph-sync-micro.jar, else payara-micro.jar with
+ * the WAR; either way at /ceph-sync) on 127.0.0.1 with its own {@code --rootdir} under the build dir, reading a
+ * synthetic 6,000-OSD cluster from the proxbox-api stand-in. For each step it starts a full run and kills the
+ * server with SIGKILL while that step runs: osds while it has committed some chunks and not others, the
+ * others while their fetch waits on a slow answer of the stand-in. It starts the server again on the same
+ * rootdir and checks that:
  * <ul>
- *   <li>the run and its history survived (job repository and inventory are durable under the rootdir);</li>
- *   <li>the interrupted execution is now FAILED (the application's startup recovery) and its stage an error;</li>
- *   <li>the admin restart runs only the steps left, resumes osds right after the last committed chunk, and
- *       completes;</li>
+ *   <li>the run and its history survived (job repository and inventory are durable under the rootdir), and
+ *       the rows read back have the times they had (timestamps at the database's precision);</li>
+ *   <li>the interrupted execution is now FAILED (the application's startup recovery) and its stage an error,
+ *       the stages before it ok, those after it pending;</li>
+ *   <li>the admin restart runs only the steps left (osds: right after the last committed chunk) and completes;</li>
  *   <li>the inventory is then exactly what a clean run gives: a following full run finds every row unchanged.</li>
  * </ul>
  */
 class PayaraCrashRecoveryIT {
 
     private static final Logger LOG = Logger.getLogger(PayaraCrashRecoveryIT.class.getName());
-    private static final int OSDS = 2000;
-    private static final int HOSTS = 20;
+    private static final int OSDS = 6000;
+    private static final int HOSTS = 30;
     private static final int CHUNK = 10;
     private static final long ENDPOINT_ID = 1;
     private static final String ENDPOINT = "crash-lab";
+    private static final String API_KEY = "crash-it-proxbox-key";
     private static final List<String> RESOURCES = List.of("status", "daemons", "osds", "pools", "filesystems", "crush", "flags");
+    /** A path of each step's fetch that the stand-in answers slowly, so that the kill lands in that step (osds: its writes). */
+    private static final Map<String, String> SLOW_PATH = Map.of(
+            "status", "/cluster/ceph/status",
+            "daemons", "/nodes/pve1/ceph/mon",
+            "pools", "/nodes/pve1/ceph/pool",
+            "filesystems", "/nodes/pve1/ceph/fs",
+            "crush", "/nodes/pve1/ceph/rules",
+            "flags", "/cluster/ceph/flags");
 
     @Test
-    void aServerKilledMidStepIsRecoveredAtItsNextStartAndItsRestartEndsLikeACleanRun() throws Exception {
+    void aServerKilledInAnyStepIsRecoveredAtItsNextStartAndItsRestartEndsLikeACleanRun() throws Exception {
         Path buildDir = Path.of(System.getProperty("ceph-sync.war", "target/ceph-sync.war")).toAbsolutePath().getParent();
         Path work = buildDir.resolve("crash-recovery-it");
         deleteTree(work);
         Path snapshot = syntheticSnapshot(work.resolve("snapshot"));
-        Path rootDir = work.resolve("payara-root");
-        int port = freePort();
-        URI base = URI.create("http://127.0.0.1:" + port + "/ceph-sync/");
-        AdminClient api = new AdminClient(base);
-
-        // 1. a full run, killed with SIGKILL while osds has committed some chunks but not all
-        long executionId;
-        long instanceId;
-        try (PayaraProcess first = PayaraProcess.start(buildDir, rootDir, port, snapshot, work.resolve("server-1.log"))) {
-            first.awaitReady(api);
-            AdminClient.Answer started = api.call("POST", "api/sync/jobs", "{\"resources\":[\"full\"]}");
-            assertEquals(202, started.status(), () -> "start: " + started.body());
-            executionId = started.json().getJsonNumber("id").longValue();
-            instanceId = started.json().getJsonNumber("instance_id").longValue();
-
-            awaitOsdsMidway(api, executionId, first);
-            // H2 writes committed transactions to its file within about a second (its write delay): let the
-            // chunks seen so far reach the disk, the step going on meanwhile, then kill
-            sleep(2000);
-            JsonObject atKill = api.get("api/sync/jobs/" + executionId);
-            long pid = first.pid();
-            int exit = first.kill9();
-            LOG.info(() -> "killed Payara Micro (pid " + pid + ") with SIGKILL, exit " + exit + ", osds stage then: "
-                    + stage(atKill, "osds"));
-            assertEquals(137, exit, "the server died of SIGKILL (128 + 9)");
-        }
-
-        // 2. the next start finds the run FAILED and restartable; the restart completes the run
-        try (PayaraProcess second = PayaraProcess.start(buildDir, rootDir, port, snapshot, work.resolve("server-2.log"))) {
-            second.awaitReady(api);
-            JsonObject crashed = api.get("api/sync/jobs/" + executionId);
-            assertEquals("FAILED", crashed.getString("status"), () -> "after the restart of the server: " + crashed);
-            assertEquals(instanceId, crashed.getJsonNumber("instance_id").longValue());
-            assertEquals("ok", stage(crashed, "status").getString("status"), crashed::toString);
-            assertEquals("ok", stage(crashed, "daemons").getString("status"), crashed::toString);
-            JsonObject osdsStage = stage(crashed, "osds");
-            assertEquals("error", osdsStage.getString("status"), "the interrupted stage is an error: " + osdsStage);
-            assertEquals("pending", stage(crashed, "pools").getString("status"), crashed::toString);
-            assertTrue(crashed.getJsonArray("steps").stream().map(JsonValue::asJsonObject)
-                    .filter(s -> s.getString("name").equals("osds")).allMatch(s -> s.getString("status").equals("FAILED")),
-                    () -> "the osds step execution is FAILED too: " + crashed);
-            long committed = osdsStage.getJsonObject("response").getJsonNumber("created").longValue();
-            assertTrue(committed >= 3L * CHUNK && committed < OSDS, "osds committed before the kill: " + committed);
-            assertEquals(0, committed % CHUNK, "only whole chunks were committed: " + committed);
-            assertEquals(committed, api.get("api/plugins/ceph/osds/?endpoint=" + ENDPOINT_ID + "&limit=1").getInt("count"),
-                    "the committed chunks' rows survived the kill, the uncommitted one did not");
-
-            AdminClient.Answer restarted = api.call("POST", "api/sync/jobs/" + executionId + "/restart", null);
-            assertEquals(202, restarted.status(), () -> "restart: " + restarted.body());
-            long restartId = restarted.json().getJsonNumber("id").longValue();
-            assertNotEquals(executionId, restartId);
-            assertEquals(instanceId, restarted.json().getJsonNumber("instance_id").longValue());
-            JsonObject done = api.await(restartId);
-
-            assertEquals("COMPLETED", done.getString("status"), done::toString);
-            List<String> left = new ArrayList<>(RESOURCES.subList(2, RESOURCES.size()));
-            left.add("merge");
-            assertEquals(left, AdminClient.stepNames(done), "the completed steps are not run again");
-            JsonObject osdsStep = done.getJsonArray("steps").getJsonObject(0);
-            assertEquals(OSDS - committed + 1, osdsStep.getJsonNumber("read").longValue(),
-                    "the restart resumes osds right after the last committed chunk");
-            JsonObject osds = stage(done, "osds").getJsonObject("response");
-            assertEquals(OSDS, osds.getInt("fetched"), osds::toString);
-            assertEquals(OSDS, osds.getInt("created"), osds::toString);
-            assertEquals(OSDS, api.get("api/plugins/ceph/osds/?endpoint=" + ENDPOINT_ID + "&limit=1").getInt("count"));
+        Server server = new Server(buildDir, work, freePort());
+        try (ProxboxStandIn proxbox = new ProxboxStandIn(snapshot, API_KEY).start()) {
+            server.proxbox = proxbox;
+            server.start();
+            // osds first, while the inventory is empty: the rows its committed chunks created are then countable
+            killDuringAndRecover(server, proxbox, "osds");
             for (String resource : RESOURCES) {
-                assertEquals("ok", stage(done, resource).getString("status"), resource);
+                if (!"osds".equals(resource)) {
+                    killDuringAndRecover(server, proxbox, resource);
+                }
             }
-
-            // 3. the inventory is what a clean run gives: a full run now changes nothing
-            JsonObject clean = api.sync("{\"resources\":[\"full\"]}");
-            assertEquals("COMPLETED", clean.getString("status"), clean::toString);
-            for (String resource : RESOURCES) {
-                JsonObject counts = stage(clean, resource).getJsonObject("response");
-                assertEquals(0, counts.getInt("created") + counts.getInt("updated") + counts.getInt("deleted"),
-                        resource + ": " + counts);
-                assertEquals(counts.getInt("fetched"), counts.getInt("unchanged"), resource + ": " + counts);
-            }
-            assertEquals(OSDS, stage(clean, "osds").getJsonObject("response").getInt("unchanged"));
+        } finally {
+            server.close();
         }
         // the database and the job repository live under the rootdir, not in a temp dir
-        try (Stream<Path> files = Files.walk(rootDir)) {
+        try (Stream<Path> files = Files.walk(server.rootDir)) {
             assertFalse(files.filter(p -> p.getFileName().toString().endsWith(".mv.db")).toList().isEmpty(),
-                    "an H2 database file under " + rootDir);
+                    "an H2 database file under " + server.rootDir);
         }
     }
 
-    /** Polls the run until the osds stage is running and has committed some chunks, but far from all. */
-    private static JsonObject awaitOsdsMidway(AdminClient api, long executionId, PayaraProcess server) {
+    private static void killDuringAndRecover(Server server, ProxboxStandIn proxbox, String resource) throws Exception {
+        AdminClient api = server.api;
+        int position = RESOURCES.indexOf(resource);
+        String slowPath = SLOW_PATH.containsKey(resource) ? ProxboxStandIn.pve(SLOW_PATH.get(resource)) : null;
+        if (slowPath != null) {
+            proxbox.clearLog().fault(slowPath, ProxboxStandIn.Fault.delay(Duration.ofSeconds(40)));
+        }
+
+        // 1. a full run, killed with SIGKILL in the middle of the step
+        AdminClient.Answer started = api.call("POST", "api/sync/jobs", "{\"resources\":[\"full\"]}");
+        assertEquals(202, started.status(), () -> "start: " + started.body());
+        long executionId = started.json().getJsonNumber("id").longValue();
+        long instanceId = started.json().getJsonNumber("instance_id").longValue();
+        awaitMidway(api, executionId, resource, server, () -> slowPath == null || proxbox.count(slowPath) > 0);
+        // H2 writes committed transactions to its file within about a second (its write delay): let what was
+        // committed so far reach the disk, the step going on meanwhile, then kill
+        sleep(2000);
+        JsonObject atKill = api.get("api/sync/jobs/" + executionId);
+        Map<String, JsonObject> clustersAtKill = api.rows("clusters", ENDPOINT_ID);
+        int exit = server.kill9();
+        LOG.info(() -> "killed Payara Micro with SIGKILL in step " + resource + ", exit " + exit + "; stage then: " + stage(atKill, resource));
+        assertEquals(137, exit, "the server died of SIGKILL (128 + 9)");
+        proxbox.clearFaults();
+
+        // 2. the next start finds the run FAILED and restartable; the restart completes the run
+        server.start();
+        JsonObject crashed = api.get("api/sync/jobs/" + executionId);
+        assertEquals("FAILED", crashed.getString("status"), () -> "after the restart of the server: " + crashed);
+        assertEquals(instanceId, crashed.getJsonNumber("instance_id").longValue());
+        for (String before : RESOURCES.subList(0, position)) {
+            assertEquals("ok", stage(crashed, before).getString("status"), crashed::toString);
+        }
+        JsonObject interrupted = stage(crashed, resource);
+        assertEquals("error", interrupted.getString("status"), "the interrupted stage is an error: " + interrupted);
+        for (String after : RESOURCES.subList(position + 1, RESOURCES.size())) {
+            assertEquals("pending", stage(crashed, after).getString("status"), crashed::toString);
+        }
+        assertTrue(crashed.getJsonArray("steps").stream().map(JsonValue::asJsonObject)
+                .filter(s -> s.getString("name").equals(resource)).allMatch(s -> s.getString("status").equals("FAILED")),
+                () -> "the " + resource + " step execution is FAILED too: " + crashed);
+        assertEquals(clustersAtKill, api.rows("clusters", ENDPOINT_ID), "rows read back after the restart are as they were");
+        long committed = interrupted.getJsonObject("response").getJsonNumber("created").longValue();
+        if ("osds".equals(resource)) {
+            assertTrue(committed >= 3L * CHUNK && committed < OSDS, "osds committed before the kill: " + committed);
+            assertEquals(0, committed % CHUNK, "only whole chunks were committed: " + committed);
+            assertEquals(committed, osdCount(api), "the committed chunks' rows survived the kill, the uncommitted one did not");
+        }
+
+        AdminClient.Answer restarted = api.call("POST", "api/sync/jobs/" + executionId + "/restart", null);
+        assertEquals(202, restarted.status(), () -> "restart: " + restarted.body());
+        long restartId = restarted.json().getJsonNumber("id").longValue();
+        assertNotEquals(executionId, restartId);
+        assertEquals(instanceId, restarted.json().getJsonNumber("instance_id").longValue());
+        JsonObject done = api.await(restartId);
+
+        assertEquals("COMPLETED", done.getString("status"), done::toString);
+        List<String> left = new ArrayList<>(RESOURCES.subList(position, RESOURCES.size()));
+        left.add("merge");
+        assertEquals(left, AdminClient.stepNames(done), "the completed steps are not run again");
+        if ("osds".equals(resource)) {
+            JsonObject osdsStep = done.getJsonArray("steps").getJsonObject(0);
+            assertEquals(OSDS - committed + 1, osdsStep.getJsonNumber("read").longValue(),
+                    "the restart resumes osds right after the last committed chunk (the OSDs left and the end mark)");
+            JsonObject osds = stage(done, "osds").getJsonObject("response");
+            assertEquals(OSDS, osds.getInt("fetched"), osds::toString);
+        }
+        for (String each : RESOURCES) {
+            assertEquals("ok", stage(done, each).getString("status"), each);
+        }
+        assertEquals(OSDS, osdCount(api));
+
+        // 3. the inventory is what a clean run gives: a full run now changes nothing
+        JsonObject clean = api.sync("{\"resources\":[\"full\"]}");
+        assertEquals("COMPLETED", clean.getString("status"), clean::toString);
+        for (String each : RESOURCES) {
+            JsonObject counts = stage(clean, each).getJsonObject("response");
+            assertEquals(0, counts.getInt("created") + counts.getInt("updated") + counts.getInt("deleted"),
+                    "after a kill in " + resource + ", " + each + ": " + counts);
+            assertEquals(counts.getInt("fetched"), counts.getInt("unchanged"), each + ": " + counts);
+        }
+        assertEquals(OSDS, stage(clean, "osds").getJsonObject("response").getInt("unchanged"));
+    }
+
+    private static long osdCount(AdminClient api) {
+        return api.get("api/plugins/ceph/osds/?endpoint=" + ENDPOINT_ID + "&limit=1").getInt("count");
+    }
+
+    /**
+     * Polls the run until the step is running and, for osds, has committed some chunks but far from all; for
+     * the others, until {@code inFetch} says the step's slow request has been made.
+     */
+    private static void awaitMidway(AdminClient api, long executionId, String resource, Server server,
+                                     java.util.function.BooleanSupplier inFetch) {
         Instant deadline = Instant.now().plusSeconds(180);
         while (Instant.now().isBefore(deadline)) {
             JsonObject job = api.get("api/sync/jobs/" + executionId);
-            JsonObject osds = stage(job, "osds");
-            JsonValue response = osds.get("response");
-            long created = response instanceof JsonObject r ? r.getJsonNumber("created").longValue() : 0;
-            if ("running".equals(osds.getString("status")) && created >= 3L * CHUNK && created <= OSDS / 4) {
-                return job;
+            JsonValue stages = job.getJsonObject("data").getJsonObject("ceph_sync").getJsonObject("response").get("stages");
+            if (stages instanceof jakarta.json.JsonArray list && !list.isEmpty()) {
+                JsonObject stage = stage(job, resource);
+                JsonValue response = stage.get("response");
+                long created = response instanceof JsonObject r ? r.getJsonNumber("created").longValue() : 0;
+                boolean running = "running".equals(stage.getString("status"));
+                if (running && ("osds".equals(resource) ? created >= 3L * CHUNK && created <= OSDS / 4 : inFetch.getAsBoolean())) {
+                    return;
+                }
+                if ("osds".equals(resource) && created > OSDS / 2 || !running && !"pending".equals(stage.getString("status"))) {
+                    fail("the run was not caught in the middle of " + resource + ": " + job);
+                }
             }
-            if (!"STARTED".equals(job.getString("status")) && !"STARTING".equals(job.getString("status"))
-                    || created > OSDS / 2) {
-                fail("the run was not caught in the middle of osds (make OSDS bigger): " + job);
+            if (!Set.of("STARTING", "STARTED").contains(job.getString("status"))) {
+                fail("the run ended before it was caught in " + resource + ": " + job);
             }
             if (!server.isAlive()) {
                 fail("the server stopped by itself; see " + server.log);
             }
             sleep(20);
         }
-        return fail("the osds step did not get going in 180 s");
+        fail("the " + resource + " step did not get going in 180 s");
     }
 
     // ------------------------------------------------------------------------------------- the snapshot
@@ -218,23 +264,34 @@ class PayaraCrashRecoveryIT {
 
     // -------------------------------------------------------------------------------------- the server
 
-    /** One Payara Micro process on 127.0.0.1, its output in a log file. */
-    private static final class PayaraProcess implements AutoCloseable {
+    /** Payara Micro on 127.0.0.1 with one rootdir, started and killed again and again; each start logs to a file of its own. */
+    private static final class Server implements AutoCloseable {
 
-        private final Process process;
-        private final Path log;
+        private final Path buildDir;
+        private final Path work;
+        private final Path rootDir;
+        private final int port;
+        private final AdminClient api;
+        private ProxboxStandIn proxbox;
+        private Process process;
+        private Path log;
+        private int starts;
 
-        private PayaraProcess(Process process, Path log) {
-            this.process = process;
-            this.log = log;
+        Server(Path buildDir, Path work, int port) {
+            this.buildDir = buildDir;
+            this.work = work;
+            this.rootDir = work.resolve("payara-root");
+            this.port = port;
+            this.api = new AdminClient(URI.create("http://127.0.0.1:" + port + "/ceph-sync/"));
         }
 
-        static PayaraProcess start(Path buildDir, Path rootDir, int port, Path snapshot, Path log) throws IOException {
+        void start() throws IOException {
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx768m",
                     "-Dh2.bindAddress=127.0.0.1",
-                    "-Dceph-sync.source=snapshot",
-                    "-Dceph-sync.snapshot.dir=" + snapshot,
+                    "-Dproxbox.url=" + proxbox.baseUri(),
+                    "-Dproxbox.api-key=" + API_KEY,
+                    "-Dproxbox.read-timeout-seconds=60",
                     "-Dceph-sync.chunk-size=" + CHUNK));
             // the API's users (the test's admin among them), as an operator would configure them
             for (String lines : TestUsers.config()) {
@@ -252,14 +309,16 @@ class PayaraCrashRecoveryIT {
                         "--prebootcommandfile", Path.of("src/main/payara/preboot.asadmin").toAbsolutePath().toString()));
             }
             command.addAll(List.of("--rootdir", rootDir.toString(), "--port", String.valueOf(port)));
+            log = work.resolve("server-" + (++starts) + ".log");
             LOG.info(() -> "starting " + String.join(" ", command.stream()
-                    .filter(arg -> !arg.startsWith("-Dceph-sync.users.")).toList()) + " (and the test users)");
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .filter(arg -> !arg.startsWith("-Dceph-sync.users.") && !arg.startsWith("-Dproxbox.api-key")).toList())
+                    + " (and the test users and key)");
+            process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            return new PayaraProcess(process, log);
+            awaitReady();
         }
 
-        void awaitReady(AdminClient api) {
+        private void awaitReady() {
             Instant deadline = Instant.now().plusSeconds(180);
             while (Instant.now().isBefore(deadline)) {
                 if (!process.isAlive()) {
@@ -277,10 +336,6 @@ class PayaraCrashRecoveryIT {
             fail("Payara Micro was not ready in 180 s; see " + log);
         }
 
-        long pid() {
-            return process.pid();
-        }
-
         boolean isAlive() {
             return process.isAlive();
         }
@@ -294,7 +349,7 @@ class PayaraCrashRecoveryIT {
         /** A clean stop (SIGTERM) that waits for the process. */
         @Override
         public void close() throws InterruptedException {
-            if (process.isAlive()) {
+            if (process != null && process.isAlive()) {
                 process.destroy();
                 if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
                     process.destroyForcibly().waitFor();
