@@ -415,6 +415,31 @@ def report(args):
     return 0
 
 
+def growth(args):
+    """The database file after each sync, against its size after the first: staged data must not pile up."""
+    results = []
+    for name in args.phases:
+        path = os.path.join(args.results, name + ".json")
+        if os.path.exists(path):
+            results.append(json.load(open(path)))
+    sizes = [(r["name"], r["job"]["status"], r.get("db_bytes")) for r in results]
+    if not sizes or not sizes[0][2]:
+        print("DB growth: no database size recorded")
+        return 1
+    first = sizes[0][2]
+    print()
+    print("Database file after each of %d syncs (limit: %.1fx the size after the first):" % (len(sizes), args.limit))
+    for name, status, size in sizes:
+        print("  %-10s %-9s %7.1f MB  %.2fx" % (name, status, size / 2 ** 20, size / first))
+    ratio = sizes[-1][2] / first
+    failed = [name for name, status, _ in sizes if status != "COMPLETED"]
+    if failed or ratio > args.limit:
+        print("DB GROWTH FAILED: %s" % ("runs not completed: %s" % failed if failed else "%.2fx > %.1fx" % (ratio, args.limit)))
+        return 1
+    print("OK: after %d syncs the database file is %.2fx its size after the first." % (len(sizes), ratio))
+    return 0
+
+
 def main():
     parser = argparse.ArgumentParser()
     sub = parser.add_subparsers(dest="command", required=True)
@@ -436,8 +461,12 @@ def main():
     r.add_argument("--changed-summary", required=True)
     r.add_argument("--heap", default="1g")
     r.add_argument("--server-log")
+    g = sub.add_parser("growth")
+    g.add_argument("--results", required=True)
+    g.add_argument("--limit", type=float, default=1.5)
+    g.add_argument("phases", nargs="+")
     args = parser.parse_args()
-    return {"phase": phase, "digest": digest, "report": report}[args.command](args)
+    return {"phase": phase, "digest": digest, "report": report, "growth": growth}[args.command](args)
 
 
 if __name__ == "__main__":

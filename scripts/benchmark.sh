@@ -17,7 +17,9 @@
 # Knobs (environment): OSDS=10000 POOLS=1000 DAEMONS=100 HOSTS=250 RULES=16 DOWN=OSDS/100 HEAP=1g PORT=18500
 #   BUILD_DIR=target (passed to Maven as -Dbuild.dir)  BENCH_DIR=$BUILD_DIR/benchmark  REUSE_BUILD=1 (skip mvn
 #   when the WAR is there)  FIXTURE=src/test/resources/fixtures/pve8-reef-18.2.7/healthy  VERIFY_ROWS=1 (digest
-#   every inventory row between phases)  KEEP_RUNNING=1 (leave the server up)
+#   every inventory row between phases)  KEEP_RUNNING=1 (leave the server up)  SYNCS=10 (syncs in all: after the
+#   three phases, more alternating between the base and the changed snapshot; the database file after the last
+#   must be at most 1.5x its size after the first)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -34,6 +36,7 @@ BUILD_DIR=${BUILD_DIR:-$ROOT/target}
 BENCH_DIR=${BENCH_DIR:-$BUILD_DIR/benchmark}
 FIXTURE=${FIXTURE:-src/test/resources/fixtures/pve8-reef-18.2.7/healthy}
 VERIFY_ROWS=${VERIFY_ROWS:-1}
+SYNCS=${SYNCS:-10}
 BASE="http://127.0.0.1:$PORT"
 CLASSPATH_FILE=$BUILD_DIR/benchmark.classpath
 
@@ -128,5 +131,16 @@ run_phase full "$SNAPSHOTS/base"
 run_phase resync "$SNAPSHOTS/base"
 run_phase changed "$SNAPSHOTS/down-$DOWN"
 
+PHASES="full resync changed"
+for i in $(seq 4 "$SYNCS"); do # more syncs, alternating between the two snapshots, for the database's growth
+  if [ $((i % 2)) = 0 ]; then folder="$SNAPSHOTS/base"; else folder="$SNAPSHOTS/down-$DOWN"; fi
+  VERIFY_ROWS=0 run_phase "sync-$i" "$folder"
+  PHASES="$PHASES sync-$i"
+done
+
+status=0
 tool report --results "$RUN_DIR/results" --summary "$SNAPSHOTS/base/synthetic.json" \
-  --changed-summary "$SNAPSHOTS/down-$DOWN/synthetic.json" --heap "$HEAP" --server-log "$RUN_DIR/server.log"
+  --changed-summary "$SNAPSHOTS/down-$DOWN/synthetic.json" --heap "$HEAP" --server-log "$RUN_DIR/server.log" || status=1
+# shellcheck disable=SC2086
+tool growth --results "$RUN_DIR/results" $PHASES || status=1
+exit $status

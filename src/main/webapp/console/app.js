@@ -163,7 +163,17 @@
 
   const isAdmin = () => !!(state.me && state.me.roles.includes('ceph-sync-admin'));
 
-  /** The endpoints rows belong to; a run adds the ones it reads, so the list is re-read after a few seconds. */
+  /**
+   * A run adds the endpoints it reads to the list (as it starts): once a run seen running has ended, the list
+   * is read again at its next use.
+   */
+  function noteRuns(jobs) {
+    const active = new Set(jobs.filter((j) => ACTIVE.includes(j.status)).map((j) => j.id));
+    if ([...(state.activeRuns || [])].some((id) => !active.has(id))) state.endpoints = null;
+    state.activeRuns = active;
+  }
+
+  /** The endpoints rows belong to; re-read after a few seconds, and after a run ended (noteRuns). */
   async function endpoints() {
     const now = Date.now();
     if (!state.endpoints || now - state.endpointsAt > 5000) {
@@ -315,6 +325,7 @@
     const offset = Number(params.get('offset') || 0);
     const page = await api('GET', 'api/sync/jobs?limit=' + limit + '&offset=' + offset);
     const jobs = page.results || [];
+    noteRuns(jobs);
     const active = jobs.some((j) => ACTIVE.includes(j.status));
     const rows = jobs.map((job) => h('tr', { class: 'clickable', 'data-test': 'run-row', 'data-id': job.id, onclick: () => { location.hash = '#/runs/' + job.id; } },
       h('td', {}, h('a', { href: '#/runs/' + job.id }, '#' + job.id)),
@@ -384,6 +395,7 @@
 
   async function runView(view, id) {
     const job = await api('GET', 'api/sync/jobs/' + id);
+    noteRuns([job]);
     try { await endpoints(); } catch (ignored) { /* names fall back to ids */ }
     const doc = (job.data && job.data.ceph_sync) || {};
     const active = ACTIVE.includes(job.status);

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.cephsync.inventory.JsonText;
 import org.cephsync.inventory.ProxmoxEndpoint;
 import org.cephsync.mapping.CephResource;
@@ -87,7 +88,7 @@ public class SyncRuns {
      */
     public boolean finishIfDone(long instanceId, Instant now) {
         SyncRun run = em.find(SyncRun.class, instanceId);
-        boolean done = stages(instanceId).stream().allMatch(s -> SyncStage.OK.equals(s.getStatus()) || SyncStage.SKIPPED.equals(s.getStatus()));
+        boolean done = stages(instanceId).stream().allMatch(SyncStage::isDone);
         if (done && run.getFinished() == null) {
             run.setFinished(now);
         }
@@ -103,12 +104,7 @@ public class SyncRuns {
         if (run == null || run.getEndpointScope() == null) {
             return Optional.empty();
         }
-        Set<String> unfinished = new java.util.HashSet<>();
-        for (SyncStage stage : stages(instanceId)) {
-            if (!SyncStage.OK.equals(stage.getStatus()) && !SyncStage.SKIPPED.equals(stage.getStatus())) {
-                unfinished.add(stage.getResource());
-            }
-        }
+        Set<String> unfinished = stages(instanceId).stream().filter(s -> !s.isDone()).map(SyncStage::getResource).collect(Collectors.toSet());
         Set<Long> scope = scopeIds(run);
         return em.createQuery("SELECT r FROM SyncRun r WHERE r.instanceId > :instance AND r.finished IS NOT NULL ORDER BY r.instanceId", SyncRun.class)
                 .setParameter("instance", instanceId)
@@ -121,17 +117,17 @@ public class SyncRuns {
     }
 
     private static Set<Long> scopeIds(SyncRun run) {
-        Set<Long> ids = new java.util.HashSet<>();
-        for (JsonValue value : JsonText.parseArray(run.getEndpointScope())) {
-            ids.add(value.asJsonObject().getJsonNumber("id").longValue());
-        }
-        return ids;
+        return scopeOf(run).stream().map(EndpointInfo::id).collect(Collectors.toSet());
     }
 
     /** The endpoints in scope of a run, fixed when it opened. */
     public List<EndpointInfo> scope(long instanceId) {
+        return scopeOf(em.find(SyncRun.class, instanceId));
+    }
+
+    private static List<EndpointInfo> scopeOf(SyncRun run) {
         List<EndpointInfo> scope = new ArrayList<>();
-        for (JsonValue value : JsonText.parseArray(em.find(SyncRun.class, instanceId).getEndpointScope())) {
+        for (JsonValue value : JsonText.parseArray(run.getEndpointScope())) {
             JsonObject e = value.asJsonObject();
             scope.add(new EndpointInfo(e.getJsonNumber("id").longValue(), e.getString("name"), null, null, null));
         }

@@ -89,6 +89,11 @@ public class SyncStage {
         this.status = status;
     }
 
+    /** Nothing left to do: synced, or not asked for. */
+    public boolean isDone() {
+        return OK.equals(status) || SKIPPED.equals(status);
+    }
+
     public double getRuntimeSeconds() {
         return runtimeSeconds;
     }
