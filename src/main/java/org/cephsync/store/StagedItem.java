@@ -6,7 +6,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
-import jakarta.persistence.Lob;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
@@ -24,6 +23,8 @@ public class StagedItem {
 
     /** The model of an endpoint's end mark, staged after its last item. */
     public static final String END = "(end)";
+    /** The largest compressed item: H2's limit for a binary value in a row. */
+    static final int MAX_BODY_BYTES = 1_000_000;
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "staged_seq")
@@ -49,21 +50,29 @@ public class StagedItem {
     @Column(name = "natural_key", nullable = false)
     private String naturalKey;
 
-    @Lob
-    @Column(nullable = false)
-    private String body;
+    /**
+     * The item's JSON, gzip-compressed, in the row rather than as a LOB: every run stages and drops as many
+     * items as the cluster has, and an embedded H2 file grew by a multiple of their size with each run while
+     * they were LOBs.
+     */
+    @Column(nullable = false, length = MAX_BODY_BYTES)
+    private byte[] body;
 
     protected StagedItem() {
     }
 
-    public StagedItem(long instanceId, String resource, long seq, long endpointId, String model, String naturalKey, String body) {
+    public StagedItem(long instanceId, String resource, long seq, long endpointId, String model, String naturalKey, String json) {
         this.instanceId = instanceId;
         this.resource = resource;
         this.seq = seq;
         this.endpointId = endpointId;
         this.model = model;
         this.naturalKey = naturalKey;
-        this.body = body;
+        this.body = Gzip.compress(json);
+        if (body.length > MAX_BODY_BYTES) {
+            throw new IllegalArgumentException("a " + model + " item of endpoint " + endpointId + " is too large to stage: "
+                    + json.length() + " characters, " + body.length + " bytes compressed (at most " + MAX_BODY_BYTES + ")");
+        }
     }
 
     static StagedItem endOf(long instanceId, String resource, long seq, long endpointId) {
@@ -84,6 +93,6 @@ public class StagedItem {
     }
 
     public String getBody() {
-        return body;
+        return Gzip.decompress(body);
     }
 }
