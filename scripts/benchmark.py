@@ -122,8 +122,8 @@ class Sampler(threading.Thread):
 
 
 def note_read_commits(job, read_committed):
-    """When each stage's read was first seen committed (its fetched count above 0): the reader's open fetches,
-    splits, maps and stages everything in one transaction, which commits before the first chunk starts."""
+    """When each stage's read was first seen committed (its fetched count above 0): the fetch phase stages each
+    endpoint in a transaction of its own, before the first chunk starts."""
     now = time.time()
     for stage in stages({"job": job}):
         if ((stage.get("response") or {}).get("fetched") or 0) > 0 and stage["resource"] not in read_committed:
@@ -333,9 +333,9 @@ def report(args):
                 cells[-1] += " ERROR"
         print("%-12s" % stage + "".join(" %-34s" % c for c in cells))
     print()
-    print("Steps (seconds): read = step start to the read's commit (the reader's open fetches, splits, maps and stages"
-          " every item in one transaction; +-0.25 s); step = start to end, which includes the deletion sweep after the"
-          " last chunk; stage = the stage's runtime_seconds, which does not")
+    print("Steps (seconds): read = step start to the fetch phase's commit (the step listener fetches, splits, maps and"
+          " stages each endpoint's items in a transaction of its own, before the chunks; +-0.25 s); step = start to end,"
+          " which includes each endpoint's deletions in the chunk of its end mark; stage = the stage's runtime_seconds")
 
     for p in phases:
         cells = []

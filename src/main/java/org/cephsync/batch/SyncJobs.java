@@ -27,11 +27,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class SyncJobs {
 
-    @Inject
-    SyncRuns runs;
-
     public static final String STAGING_RETENTION = "ceph-sync.staging.retention";
     public static final String DEFAULT_STAGING_RETENTION = "P7D";
+
+    @Inject
+    SyncRuns runs;
 
     @Inject
     @ConfigProperty(name = "ceph-sync.chunk-size", defaultValue = "100")
