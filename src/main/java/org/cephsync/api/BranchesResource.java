@@ -5,6 +5,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.PessimisticLockException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -75,6 +77,9 @@ public class BranchesResource {
             outcome = branches.merge(id, commit, acknowledge);
         } catch (BranchStateException e) {
             throw ApiException.badRequest(e.getMessage());
+        } catch (PessimisticLockException | LockTimeoutException e) {
+            throw new ApiException(409, "Conflict", "branch " + branch.getName()
+                    + " is being merged by another request; look at its status, or try again");
         }
         if (commit && !outcome.applied()) {
             throw new ApiException(409, Problem.base(409, "Conflict", outcome.conflicts().size()

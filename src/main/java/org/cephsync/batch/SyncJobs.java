@@ -15,20 +15,29 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.cephsync.mapping.CephResource;
 import org.cephsync.store.SyncRun;
 import org.cephsync.store.SyncRuns;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Starting, restarting, stopping and looking up ceph-sync runs through the batch runtime. Starts and restarts
- * are serialised here, so the check that no run is running and the start that follows it are one step.
+ * Starting, restarting, stopping and looking up ceph-sync runs through the batch runtime.
  */
 @ApplicationScoped
 public class SyncJobs {
 
     public static final String STAGING_RETENTION = "ceph-sync.staging.retention";
     public static final String DEFAULT_STAGING_RETENTION = "P7D";
+
+    /**
+     * Held exclusively while a run is started or restarted, and shared while runs are listed: one start at a
+     * time (the check that none is running and the start are one step), and no listing of a job instance that
+     * JBatch is still creating (its getJobInstances throws a NullPointerException for one whose status row is
+     * not written yet).
+     */
+    private final ReadWriteLock starting = new ReentrantReadWriteLock();
 
     @Inject
     SyncRuns runs;
@@ -51,9 +60,14 @@ public class SyncJobs {
      * @return the new execution's id
      * @throws RunConflictException naming the running execution
      */
-    public synchronized long start(Set<CephResource> resources, List<Long> endpointIds) {
-        refuseWhileRunning("start another");
-        return operator().start(SyncParameters.JOB_NAME, SyncParameters.of(resources, endpointIds, chunkSize));
+    public long start(Set<CephResource> resources, List<Long> endpointIds) {
+        starting.writeLock().lock();
+        try {
+            refuseWhileRunning("start another");
+            return operator().start(SyncParameters.JOB_NAME, SyncParameters.of(resources, endpointIds, chunkSize));
+        } finally {
+            starting.writeLock().unlock();
+        }
     }
 
     /**
@@ -63,7 +77,16 @@ public class SyncJobs {
      * @return the new execution's id
      * @throws RunConflictException saying which of these it is
      */
-    public synchronized long restart(long executionId) {
+    public long restart(long executionId) {
+        starting.writeLock().lock();
+        try {
+            return restartAlone(executionId);
+        } finally {
+            starting.writeLock().unlock();
+        }
+    }
+
+    private long restartAlone(long executionId) {
         refuseWhileRunning("restart run " + executionId);
         long instanceId = operator().getJobInstance(executionId).getInstanceId();
         Optional<SyncRun> run = runs.find(instanceId);
@@ -137,15 +160,27 @@ public class SyncJobs {
 
     /** The latest execution of each run, newest run first. */
     public List<JobExecution> latestExecutions(int offset, int limit) {
+        starting.readLock().lock();
         try {
-            List<JobInstance> instances = operator().getJobInstances(SyncParameters.JOB_NAME, offset, limit);
-            return instances.stream()
+            return latestRuns(offset, limit).stream()
                     .map(this::latest)
                     .flatMap(Optional::stream)
                     .sorted(Comparator.comparingLong(JobExecution::getExecutionId).reversed())
                     .toList();
+        } finally {
+            starting.readLock().unlock();
+        }
+    }
+
+    /** The runs (job instances), newest first; never one that a start is still creating. */
+    public List<JobInstance> latestRuns(int offset, int limit) {
+        starting.readLock().lock();
+        try {
+            return operator().getJobInstances(SyncParameters.JOB_NAME, offset, limit);
         } catch (NoSuchJobException none) {
             return List.of();
+        } finally {
+            starting.readLock().unlock();
         }
     }
 

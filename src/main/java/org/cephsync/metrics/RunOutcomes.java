@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.cephsync.batch.SyncJobs;
 import org.cephsync.batch.SyncParameters;
 
 /**
@@ -41,6 +42,9 @@ public class RunOutcomes {
 
     @Inject
     SyncMetrics metrics;
+
+    @Inject
+    SyncJobs jobs;
 
     private final Set<Long> counted = new HashSet<>();
     private final Set<Long> watched = new HashSet<>();
@@ -65,7 +69,7 @@ public class RunOutcomes {
             Set<Long> seen = new HashSet<>();
             List<JobInstance> instances;
             try {
-                instances = operator.getJobInstances(SyncParameters.JOB_NAME, 0, WINDOW);
+                instances = jobs.latestRuns(0, WINDOW);
                 watched.addAll(operator.getRunningExecutions(SyncParameters.JOB_NAME));
             } catch (NoSuchJobException none) {
                 instances = List.of();
