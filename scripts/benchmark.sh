@@ -19,7 +19,7 @@
 #   when the WAR is there)  FIXTURE=src/test/resources/fixtures/pve8-reef-18.2.7/healthy  VERIFY_ROWS=1 (digest
 #   every inventory row between phases)  KEEP_RUNNING=1 (leave the server up)  SYNCS=10 (syncs in all: after the
 #   three phases, more alternating between the base and the changed snapshot; the database file after the last
-#   must be at most 1.5x its size after the first)
+#   must be at most 1.5x its size after the first)  CHUNK= (ceph-sync.chunk-size for the server; default: the WAR's)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -37,6 +37,7 @@ BENCH_DIR=${BENCH_DIR:-$BUILD_DIR/benchmark}
 FIXTURE=${FIXTURE:-src/test/resources/fixtures/pve8-reef-18.2.7/healthy}
 VERIFY_ROWS=${VERIFY_ROWS:-1}
 SYNCS=${SYNCS:-10}
+CHUNK=${CHUNK:-}
 BASE="http://127.0.0.1:$PORT"
 CLASSPATH_FILE=$BUILD_DIR/benchmark.classpath
 
@@ -88,6 +89,7 @@ ceph-sync.users.bench.roles=ceph-sync-admin
 ceph-sync.source=snapshot
 ceph-sync.snapshot.dir=$BENCH_DIR/snapshot
 PROPERTIES
+  if [ -n "$CHUNK" ]; then echo "ceph-sync.chunk-size=$CHUNK" >>"$RUN_DIR/server.properties"; fi
 )
 
 # ---- the server: loopback only, no Hazelcast, fresh root dir, bounded heap
