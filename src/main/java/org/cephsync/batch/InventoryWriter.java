@@ -11,13 +11,13 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.cephsync.inventory.DatabaseTime;
 import org.cephsync.inventory.InventoryModel;
 import org.cephsync.inventory.InventoryRow;
 import org.cephsync.mapping.CephResource;
 import org.cephsync.store.Branches;
-import org.cephsync.store.EndpointOutcome;
 import org.cephsync.store.InventoryStore;
 import org.cephsync.store.Staging;
 import org.cephsync.store.SyncRuns;
@@ -94,22 +94,16 @@ public class InventoryWriter extends AbstractItemWriter {
     }
 
     /**
-     * Deletes the rows of the endpoint that its complete read no longer lists (the keys kept are those of the
-     * items staged for it in this run), after checking that everything the fetch staged is still there.
+     * Deletes the rows of the endpoint that its complete read no longer lists: the natural keys kept are those of
+     * the read staged for it in this run (none staged: nothing is deleted, the step fails).
      */
     private WriteCounts reflectDeletions(long instanceId, CephResource resource, long endpointId, Instant now) {
-        EndpointOutcome outcome = runs.endpoints(instanceId, resource.wireName()).stream()
-                .filter(o -> o.id() == endpointId).findFirst()
-                .orElseThrow(() -> new IllegalStateException("endpoint " + endpointId + " has no outcome in stage " + resource.wireName()));
-        long staged = staging.count(instanceId, resource.wireName(), endpointId);
-        if (staged != outcome.fetched()) {
-            throw new IllegalStateException("the staged data of endpoint " + outcome.name() + " is incomplete (" + staged
-                    + " of " + outcome.fetched() + " items): no row of it is deleted");
-        }
+        Map<String, Set<String>> keep = staging.naturalKeys(instanceId, resource.wireName(), endpointId)
+                .orElseThrow(() -> new IllegalStateException("the staged read of endpoint " + endpointId + " for " + resource.wireName()
+                        + " is gone: no row of it is deleted"));
         long deleted = 0;
         for (InventoryModel model : resource.models()) {
-            Set<String> keep = staging.naturalKeys(instanceId, resource.wireName(), endpointId, model.path());
-            deleted += store.sweep(endpointId, model, keep, target, now);
+            deleted += store.sweep(endpointId, model, keep.getOrDefault(model.path(), Set.of()), target, now);
         }
         return WriteCounts.deleted(deleted);
     }

@@ -6,8 +6,6 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.cephsync.inventory.InventoryRow;
-import org.cephsync.inventory.JsonText;
-import org.cephsync.store.StagedItem;
 
 /** Maps one staged item onto its inventory row with the resource's mapper (no I/O); end marks pass through. */
 @Named
@@ -19,12 +17,12 @@ public class ResourceProcessor implements ItemProcessor {
 
     @Override
     public Object processItem(Object item) {
-        StagedItem staged = (StagedItem) item;
-        if (staged.isEnd()) {
-            return new EndpointEnd(staged.getEndpointId());
+        if (item instanceof EndpointEnd end) {
+            return end;
         }
-        InventoryRow row = BatchContexts.resource(step).mapper().map(JsonText.parseObject(staged.getBody()));
-        row.setEndpoint(staged.getEndpointId());
+        SourceItem source = (SourceItem) item;
+        InventoryRow row = BatchContexts.resource(step).mapper().map(source.body());
+        row.setEndpoint(source.endpointId());
         return row;
     }
 }

@@ -7,27 +7,24 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.cephsync.mapping.CephResource;
 import org.cephsync.store.EndpointOutcome;
-import org.cephsync.store.StagedItem;
+import org.cephsync.store.StagedItems;
 import org.cephsync.store.Staging;
 import org.cephsync.store.SyncRuns;
 import org.cephsync.store.SyncStage;
 
 /**
  * Hands on, in order, what the step's fetch phase ({@link ResourceFetch}) staged for the resource: each
- * endpoint's items, then its end mark. The checkpoint is the last one handed on, so a restart resumes on the
+ * endpoint's items, then its end mark. The checkpoint is the position reached, so a restart resumes on the
  * same data right after the last committed chunk. When everything staged has been handed on, an endpoint
  * that could not be read fails the step, in a chunk of its own, so that a restart reads it again.
  */
 @Named
 @Dependent
 public class ResourceReader extends AbstractItemReader {
-
-    private static final int PAGE = 200;
 
     @Inject
     JobContext job;
@@ -43,16 +40,21 @@ public class ResourceReader extends AbstractItemReader {
 
     private CephResource resource;
     private long instanceId;
-    private long lastSeq;
     private boolean skipped;
-    private final Deque<StagedItem> buffer = new ArrayDeque<>();
+    /** The staged read being handed on (1, 2, ...), and how much of it: its items, then its end mark. */
+    private int position;
+    private int handed;
+    private StagedItems items;
+    private long endpointId;
 
     @Override
     public void open(Serializable checkpoint) {
         resource = BatchContexts.resource(step);
         instanceId = job.getInstanceId();
-        lastSeq = checkpoint instanceof ReaderCheckpoint c ? c.lastSeq() : 0;
         skipped = SyncStage.SKIPPED.equals(runs.stage(instanceId, resource.wireName()).getStatus());
+        ReaderCheckpoint at = checkpoint instanceof ReaderCheckpoint c ? c : ReaderCheckpoint.START;
+        position = at.position();
+        handed = at.handed();
     }
 
     @Override
@@ -61,19 +63,31 @@ public class ResourceReader extends AbstractItemReader {
             return null;
         }
         BatchContexts.clock(job).check();
-        if (buffer.isEmpty()) {
-            buffer.addAll(staging.page(instanceId, resource.wireName(), lastSeq, PAGE));
+        while (true) {
+            if (items == null) {
+                Optional<Staging.Read> read = staging.read(instanceId, resource.wireName(), position);
+                if (read.isEmpty()) {
+                    failIfAnEndpointFailed();
+                    return null;
+                }
+                endpointId = read.get().endpointId();
+                items = read.get().items();
+                items.skip(Math.min(handed, items.count()));
+            }
+            if (handed < items.count()) {
+                handed++;
+                return new SourceItem(endpointId, items.next());
+            }
+            if (handed == items.count()) {
+                handed++;
+                StepProgress.of(step).endOfEndpoint();
+                return new EndpointEnd(endpointId);
+            }
+            items.close();
+            items = null;
+            position++;
+            handed = 0;
         }
-        StagedItem item = buffer.poll();
-        if (item == null) {
-            failIfAnEndpointFailed();
-            return null;
-        }
-        lastSeq = item.getSeq();
-        if (item.isEnd()) {
-            StepProgress.of(step).endOfEndpoint();
-        }
-        return item;
     }
 
     private void failIfAnEndpointFailed() {
@@ -86,6 +100,13 @@ public class ResourceReader extends AbstractItemReader {
 
     @Override
     public Serializable checkpointInfo() {
-        return new ReaderCheckpoint(lastSeq);
+        return new ReaderCheckpoint(position, handed);
+    }
+
+    @Override
+    public void close() {
+        if (items != null) {
+            items.close();
+        }
     }
 }

@@ -1,27 +1,33 @@
 package org.cephsync.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.cephsync.inventory.JsonText;
 import org.cephsync.source.EndpointInfo;
 
 /**
- * The items a run fetched, kept per run, resource and endpoint while the run can still be restarted: a
- * restart maps exactly the data the first execution read. Each endpoint's items are followed by an end
- * mark, staged in the same transaction, so the reader can tell where an endpoint's read ends (the point
- * where its deletions are reflected).
+ * What a run read, one {@link StagedRead} per resource and endpoint, kept while the run can still be
+ * restarted: a restart maps exactly the data the first execution read. The reads of a resource are numbered
+ * in the order they were staged; the reader hands on each read's items and then its end mark, the point where
+ * the endpoint's deletions are reflected.
  */
 @ApplicationScoped
 @TransactionBoundary
 public class Staging {
-
-    private static final int FLUSH_EVERY = 500;
 
     @PersistenceContext
     EntityManager em;
@@ -30,24 +36,29 @@ public class Staging {
     public record Item(String model, String naturalKey, JsonObject body) {
     }
 
-    /**
-     * Appends one endpoint's items, and its end mark, after everything already staged for the resource, and
-     * records the endpoint as fetched, in one transaction.
-     */
+    /** One staged read as the reader needs it: whose it is, how many items, and the items themselves. */
+    public record Read(long endpointId, int itemCount, byte[] gzippedItems) {
+        public StagedItems items() {
+            return new StagedItems(gzippedItems, itemCount);
+        }
+    }
+
+    /** Stages one endpoint's items after the resource's earlier reads, and records the endpoint as fetched, in one transaction. */
     public void stage(long instanceId, String resource, EndpointInfo endpoint, List<Item> items) {
-        long seq = em.createQuery("SELECT COALESCE(MAX(s.seq), 0) FROM StagedItem s WHERE s.instanceId = :instance AND s.resource = :resource", Long.class)
+        int position = em.createQuery("SELECT COALESCE(MAX(s.position), 0) FROM StagedRead s WHERE s.instanceId = :instance AND s.resource = :resource", Integer.class)
                 .setParameter("instance", instanceId)
                 .setParameter("resource", resource)
-                .getSingleResult();
-        int pending = 0;
+                .getSingleResult() + 1;
+        StringBuilder array = new StringBuilder("[");
+        Map<String, JsonArrayBuilder> keys = new LinkedHashMap<>();
         for (Item item : items) {
-            em.persist(new StagedItem(instanceId, resource, ++seq, endpoint.id(), item.model(), item.naturalKey(), item.body().toString()));
-            if (++pending % FLUSH_EVERY == 0) {
-                em.flush();
-                em.clear();
-            }
+            array.append(array.length() > 1 ? "," : "").append(item.body());
+            keys.computeIfAbsent(item.model(), m -> Json.createArrayBuilder()).add(item.naturalKey());
         }
-        em.persist(StagedItem.endOf(instanceId, resource, ++seq, endpoint.id()));
+        JsonObjectBuilder keysByModel = Json.createObjectBuilder();
+        keys.forEach(keysByModel::add);
+        em.persist(new StagedRead(instanceId, resource, position, endpoint.id(), items.size(),
+                Gzip.compress(array.append(']').toString()), Gzip.compress(keysByModel.build().toString())));
         SyncStage stage = SyncStage.locked(em, instanceId, resource);
         stage.record(EndpointOutcome.fetched(endpoint.id(), endpoint.name(), items.size()));
         stage.count(WriteCounts.fetched(items.size()));
@@ -58,39 +69,38 @@ public class Staging {
         SyncStage.locked(em, instanceId, resource).record(EndpointOutcome.failed(endpoint.id(), endpoint.name(), reason));
     }
 
-    /** Up to {@code limit} items after {@code afterSeq}, in order. */
-    public List<StagedItem> page(long instanceId, String resource, long afterSeq, int limit) {
-        return em.createQuery("SELECT s FROM StagedItem s WHERE s.instanceId = :instance AND s.resource = :resource AND s.seq > :after ORDER BY s.seq", StagedItem.class)
+    /** The resource's read at {@code position}, if the run staged that many. */
+    public Optional<Read> read(long instanceId, String resource, int position) {
+        return em.createQuery("SELECT s FROM StagedRead s WHERE s.instanceId = :instance AND s.resource = :resource AND s.position = :position", StagedRead.class)
                 .setParameter("instance", instanceId)
                 .setParameter("resource", resource)
-                .setParameter("after", afterSeq)
-                .setMaxResults(limit)
-                .getResultList();
+                .setParameter("position", position)
+                .getResultStream().findFirst()
+                .map(s -> new Read(s.getEndpointId(), s.getItemCount(), s.getItems()));
     }
 
-    /** The natural keys of one model's rows staged for one endpoint: what a complete read of it lists. */
-    public Set<String> naturalKeys(long instanceId, String resource, long endpointId, String model) {
-        return new HashSet<>(em.createQuery("SELECT s.naturalKey FROM StagedItem s WHERE s.instanceId = :instance AND s.resource = :resource AND s.endpointId = :endpoint AND s.model = :model", String.class)
+    /**
+     * The natural keys, by model, of the rows an endpoint's read maps to: what its complete read keeps. Empty
+     * when nothing is staged for it (its staged data is gone: nothing may be deleted then).
+     */
+    public Optional<Map<String, Set<String>>> naturalKeys(long instanceId, String resource, long endpointId) {
+        return em.createQuery("SELECT s FROM StagedRead s WHERE s.instanceId = :instance AND s.resource = :resource AND s.endpointId = :endpoint", StagedRead.class)
                 .setParameter("instance", instanceId)
                 .setParameter("resource", resource)
                 .setParameter("endpoint", endpointId)
-                .setParameter("model", model)
-                .getResultList());
-    }
-
-    /** How many items (end marks aside) are staged for one endpoint of one resource. */
-    public long count(long instanceId, String resource, long endpointId) {
-        return em.createQuery("SELECT COUNT(s) FROM StagedItem s WHERE s.instanceId = :instance AND s.resource = :resource AND s.endpointId = :endpoint AND s.model <> :end", Long.class)
-                .setParameter("instance", instanceId)
-                .setParameter("resource", resource)
-                .setParameter("endpoint", endpointId)
-                .setParameter("end", StagedItem.END)
-                .getSingleResult();
+                .getResultStream().findFirst()
+                .map(s -> {
+                    JsonObject byModel = JsonText.parseObject(Gzip.decompress(s.getNaturalKeys()));
+                    Map<String, Set<String>> keys = new LinkedHashMap<>();
+                    byModel.forEach((model, list) -> keys.put(model, list.asJsonArray().stream()
+                            .map(v -> ((JsonString) v).getString()).collect(Collectors.toSet())));
+                    return keys;
+                });
     }
 
     /** Drops a run's staged data (it completed). */
     public int purge(long instanceId) {
-        return em.createQuery("DELETE FROM StagedItem s WHERE s.instanceId = :instance")
+        return em.createQuery("DELETE FROM StagedRead s WHERE s.instanceId = :instance")
                 .setParameter("instance", instanceId)
                 .executeUpdate();
     }
@@ -103,7 +113,7 @@ public class Staging {
         if (resources.isEmpty() || endpointIds.isEmpty()) {
             return 0;
         }
-        return em.createQuery("DELETE FROM StagedItem s WHERE s.instanceId < :instance AND s.resource IN :resources AND s.endpointId IN :endpoints")
+        return em.createQuery("DELETE FROM StagedRead s WHERE s.instanceId < :instance AND s.resource IN :resources AND s.endpointId IN :endpoints")
                 .setParameter("instance", instanceId)
                 .setParameter("resources", resources)
                 .setParameter("endpoints", endpointIds)
@@ -112,7 +122,7 @@ public class Staging {
 
     /** Drops the staged data of runs opened before {@code cutoff} ({@code ceph-sync.staging.retention}). */
     public int purgeRunsOpenedBefore(Instant cutoff) {
-        return em.createQuery("DELETE FROM StagedItem s WHERE s.instanceId IN (SELECT r.instanceId FROM SyncRun r WHERE r.created < :cutoff)")
+        return em.createQuery("DELETE FROM StagedRead s WHERE s.instanceId IN (SELECT r.instanceId FROM SyncRun r WHERE r.created < :cutoff)")
                 .setParameter("cutoff", cutoff)
                 .executeUpdate();
     }
