@@ -20,6 +20,7 @@
 #   every inventory row between phases)  KEEP_RUNNING=1 (leave the server up)  SYNCS=10 (syncs in all: after the
 #   three phases, more alternating between the base and the changed snapshot; the database file after the last
 #   must be at most 1.5x its size after the first)  CHUNK= (ceph-sync.chunk-size for the server; default: the WAR's)
+#   PAUSE=0 (seconds between those further syncs, as a schedule would space them)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -38,6 +39,7 @@ FIXTURE=${FIXTURE:-src/test/resources/fixtures/pve8-reef-18.2.7/healthy}
 VERIFY_ROWS=${VERIFY_ROWS:-1}
 SYNCS=${SYNCS:-10}
 CHUNK=${CHUNK:-}
+PAUSE=${PAUSE:-0}
 BASE="http://127.0.0.1:$PORT"
 CLASSPATH_FILE=$BUILD_DIR/benchmark.classpath
 
@@ -136,6 +138,7 @@ run_phase changed "$SNAPSHOTS/down-$DOWN"
 PHASES="full resync changed"
 for i in $(seq 4 "$SYNCS"); do # more syncs, alternating between the two snapshots, for the database's growth
   if [ $((i % 2)) = 0 ]; then folder="$SNAPSHOTS/base"; else folder="$SNAPSHOTS/down-$DOWN"; fi
+  sleep "$PAUSE"
   VERIFY_ROWS=0 run_phase "sync-$i" "$folder"
   PHASES="$PHASES sync-$i"
 done
