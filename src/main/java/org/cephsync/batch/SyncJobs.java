@@ -43,7 +43,7 @@ public class SyncJobs {
     SyncRuns runs;
 
     @Inject
-    @ConfigProperty(name = "ceph-sync.chunk-size", defaultValue = "100")
+    @ConfigProperty(name = "ceph-sync.chunk-size", defaultValue = "1000")
     int chunkSize;
 
     @Inject
