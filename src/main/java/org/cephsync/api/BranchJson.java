@@ -1,6 +1,5 @@
 package org.cephsync.api;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -8,6 +7,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import org.cephsync.store.Branch;
 import org.cephsync.store.BranchChange;
+import org.cephsync.inventory.JsonText;
 
 /** Branches and changes in netbox-branching's JSON shape. */
 final class BranchJson {
@@ -16,7 +16,7 @@ final class BranchJson {
     }
 
     static JsonObject branch(UriInfo uri, Branch b) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonText.json().createObjectBuilder()
                 .add("id", b.getId())
                 .add("url", uri.getBaseUriBuilder().path("plugins/branching/branches/{id}/").build(b.getId()).toString())
                 .add("display", b.getName())
@@ -35,7 +35,7 @@ final class BranchJson {
     }
 
     static JsonObject change(BranchChange c) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonText.json().createObjectBuilder()
                 .add("id", c.getId())
                 .add("branch", c.getBranchId())
                 .add("object_type", "netbox_ceph." + c.getModel())

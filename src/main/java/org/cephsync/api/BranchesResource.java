@@ -24,6 +24,7 @@ import org.cephsync.store.BranchChange;
 import org.cephsync.store.BranchStateException;
 import org.cephsync.store.Branches;
 import org.cephsync.store.MergeOutcome;
+import org.cephsync.inventory.JsonText;
 
 /** Branches and their changes, shaped like netbox-branching's REST API (DESIGN §6.3). */
 @Path("/plugins/branching")
@@ -86,7 +87,7 @@ public class BranchesResource {
                     + " change(s) conflict with main; merge again with \"acknowledge_conflicts\": true to let the branch's values win")
                     .add("conflicts", changes(outcome.conflicts())).build());
         }
-        return Json.createObjectBuilder()
+        return JsonText.json().createObjectBuilder()
                 .add("branch", BranchJson.branch(uri, outcome.branch()))
                 .add("commit", commit)
                 .add("merged", outcome.applied())
@@ -105,7 +106,7 @@ public class BranchesResource {
     }
 
     private static JsonArrayBuilder changes(List<BranchChange> changes) {
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JsonText.json().createArrayBuilder();
         changes.forEach(c -> list.add(BranchJson.change(c)));
         return list;
     }

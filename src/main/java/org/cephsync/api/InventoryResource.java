@@ -1,7 +1,6 @@
 package org.cephsync.api;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.DELETE;
@@ -23,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import org.cephsync.inventory.InventoryModel;
 import org.cephsync.store.InventoryQueries;
+import org.cephsync.inventory.JsonText;
 
 /** The read-only inventory, shaped like netbox-ceph's REST API (DESIGN §6.2). */
 @Path("/plugins/ceph/{model}")
@@ -105,9 +105,9 @@ public class InventoryResource {
         String name = row.getString("name", "");
         String url = uri.getBaseUriBuilder().path("plugins/ceph/{model}/{id}/").build(model.path(), id).toString();
         if (Boolean.parseBoolean(uri.getQueryParameters().getFirst("brief"))) {
-            return Json.createObjectBuilder().add("id", id).add("url", url).add("display", name).add("name", name).build();
+            return JsonText.json().createObjectBuilder().add("id", id).add("url", url).add("display", name).add("name", name).build();
         }
-        JsonObjectBuilder json = Json.createObjectBuilder().add("id", id).add("url", url).add("display", name);
+        JsonObjectBuilder json = JsonText.json().createObjectBuilder().add("id", id).add("url", url).add("display", name);
         row.forEach((field, value) -> {
             if (!"id".equals(field)) {
                 json.add(field, value);

@@ -1,12 +1,12 @@
 package org.cephsync.api;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.cephsync.inventory.JsonText;
 
 /** NetBox's list shape: {count, next, previous, results}, with limit/offset links. */
 public record Page(int limit, int offset) {
@@ -36,9 +36,9 @@ public record Page(int limit, int offset) {
     }
 
     public JsonObject body(UriInfo uri, long count, List<? extends JsonValue> results) {
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JsonText.json().createArrayBuilder();
         results.forEach(list::add);
-        JsonObjectBuilder page = Json.createObjectBuilder().add("count", count);
+        JsonObjectBuilder page = JsonText.json().createObjectBuilder().add("count", count);
         if (offset + limit < count) {
             page.add("next", link(uri, offset + limit));
         } else {

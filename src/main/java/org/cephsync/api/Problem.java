@@ -1,9 +1,9 @@
 package org.cephsync.api;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
+import org.cephsync.inventory.JsonText;
 
 /** RFC 9457 problem details, the body of every error this API returns. */
 public final class Problem {
@@ -18,7 +18,7 @@ public final class Problem {
     }
 
     public static JsonObjectBuilder base(int status, String title, String detail) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = JsonText.json().createObjectBuilder()
                 .add("type", "about:blank")
                 .add("title", title)
                 .add("status", status);

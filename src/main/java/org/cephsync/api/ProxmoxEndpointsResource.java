@@ -1,7 +1,6 @@
 package org.cephsync.api;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
@@ -13,6 +12,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.cephsync.inventory.ProxmoxEndpoint;
 import org.cephsync.store.InventoryQueries;
+import org.cephsync.inventory.JsonText;
 
 /** The Proxmox endpoints rows belong to, in the shape netbox-proxbox lists them (read-only). */
 @Path("/plugins/proxbox/endpoints/proxmox")
@@ -33,7 +33,7 @@ public class ProxmoxEndpointsResource {
     }
 
     private static JsonObject json(ProxmoxEndpoint e) {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("id", e.getId()).add("name", e.getName());
+        JsonObjectBuilder json = JsonText.json().createObjectBuilder().add("id", e.getId()).add("name", e.getName());
         nullable(json, "domain", e.getDomain());
         nullable(json, "ip_address", e.getIpAddress());
         if (e.getPort() == null) {

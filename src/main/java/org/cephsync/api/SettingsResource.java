@@ -1,7 +1,6 @@
 package org.cephsync.api;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -24,6 +23,7 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.cephsync.store.CephPluginSettings;
 import org.cephsync.store.Settings;
+import org.cephsync.inventory.JsonText;
 
 /**
  * netbox-ceph's settings: one row, read and changed at {@code settings/} and {@code settings/{id}/} alike
@@ -140,7 +140,7 @@ public class SettingsResource {
     }
 
     private JsonObject json(CephPluginSettings s) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonText.json().createObjectBuilder()
                 .add("id", s.getId())
                 .add("url", uri.getBaseUriBuilder().path("plugins/ceph/settings/{id}/").build(s.getId()).toString())
                 .add("display", "Ceph plugin settings")

@@ -5,7 +5,6 @@ import jakarta.batch.runtime.Metric;
 import jakarta.batch.runtime.StepExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -18,6 +17,7 @@ import org.cephsync.store.Branches;
 import org.cephsync.store.SyncRun;
 import org.cephsync.store.SyncRuns;
 import org.cephsync.store.SyncStage;
+import org.cephsync.inventory.JsonText;
 
 /** A job as the admin API shows it: the batch execution, its steps, and the run's ceph_sync document. */
 @ApplicationScoped
@@ -35,7 +35,7 @@ public class SyncJobView {
     public JsonObject of(JobExecution execution) {
         long executionId = execution.getExecutionId();
         long instanceId = jobs.instanceId(executionId);
-        JsonObjectBuilder job = Json.createObjectBuilder()
+        JsonObjectBuilder job = JsonText.json().createObjectBuilder()
                 .add("id", executionId)
                 .add("instance_id", instanceId)
                 .add("name", execution.getJobName())
@@ -45,9 +45,9 @@ public class SyncJobView {
         add(job, "started", execution.getStartTime());
         add(job, "completed", execution.getEndTime());
         job.add("branch", branch(instanceId));
-        JsonArrayBuilder steps = Json.createArrayBuilder();
+        JsonArrayBuilder steps = JsonText.json().createArrayBuilder();
         for (StepExecution step : jobs.steps(executionId)) {
-            JsonObjectBuilder s = Json.createObjectBuilder()
+            JsonObjectBuilder s = JsonText.json().createObjectBuilder()
                     .add("name", step.getStepName())
                     .add("status", step.getBatchStatus().name())
                     .add("read", metric(step, Metric.MetricType.READ_COUNT))
@@ -61,25 +61,25 @@ public class SyncJobView {
             steps.add(s);
         }
         job.add("steps", steps);
-        job.add("data", Json.createObjectBuilder().add("ceph_sync", cephSync(instanceId)));
+        job.add("data", JsonText.json().createObjectBuilder().add("ceph_sync", cephSync(instanceId)));
         return job.build();
     }
 
     private JsonValue branch(long instanceId) {
         return runs.find(instanceId).map(SyncRun::getBranchSchemaId).flatMap(branches::bySchemaId)
-                .<JsonValue>map(b -> Json.createObjectBuilder().add("id", b.getId()).add("name", b.getName())
+                .<JsonValue>map(b -> JsonText.json().createObjectBuilder().add("id", b.getId()).add("name", b.getName())
                         .add("schema_id", b.getSchemaId()).add("status", b.getStatus()).build())
                 .orElse(JsonValue.NULL);
     }
 
     private JsonObject cephSync(long instanceId) {
         Optional<SyncRun> found = runs.find(instanceId);
-        JsonObjectBuilder doc = Json.createObjectBuilder();
-        JsonObjectBuilder params = Json.createObjectBuilder();
-        JsonArrayBuilder stages = Json.createArrayBuilder();
+        JsonObjectBuilder doc = JsonText.json().createObjectBuilder();
+        JsonObjectBuilder params = JsonText.json().createObjectBuilder();
+        JsonArrayBuilder stages = JsonText.json().createArrayBuilder();
         if (found.isPresent()) {
             SyncRun run = found.get();
-            JsonArrayBuilder resources = Json.createArrayBuilder();
+            JsonArrayBuilder resources = JsonText.json().createArrayBuilder();
             Arrays.stream(run.getResources().split(",")).filter(r -> !r.isBlank()).forEach(resources::add);
             params.add("resources", resources);
             add(params, "netbox_branch_schema_id", run.getBranchSchemaId());
@@ -89,22 +89,22 @@ public class SyncJobView {
                 stages.add(stage(stage));
             }
         } else {
-            params.add("resources", Json.createArrayBuilder());
+            params.add("resources", JsonText.json().createArrayBuilder());
             params.addNull("netbox_branch_schema_id");
             doc.add("runtime_seconds", 0);
         }
         return doc.add("params", params)
-                .add("response", Json.createObjectBuilder().add("stages", stages))
+                .add("response", JsonText.json().createObjectBuilder().add("stages", stages))
                 .build();
     }
 
     private static JsonObject stage(SyncStage stage) {
-        JsonObjectBuilder s = Json.createObjectBuilder()
+        JsonObjectBuilder s = JsonText.json().createObjectBuilder()
                 .add("resource", stage.getResource())
                 .add("status", stage.getStatus())
                 .add("runtime_seconds", stage.getRuntimeSeconds());
         if (!SyncStage.SKIPPED.equals(stage.getStatus())) {
-            s.add("response", Json.createObjectBuilder()
+            s.add("response", JsonText.json().createObjectBuilder()
                     .add("fetched", stage.getFetched())
                     .add("created", stage.getCreated())
                     .add("updated", stage.getUpdated())
@@ -117,7 +117,7 @@ public class SyncJobView {
     }
 
     private static JsonArrayBuilder endpoints(SyncStage stage) {
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JsonText.json().createArrayBuilder();
         stage.endpointOutcomes().forEach(o -> list.add(o.toJson()));
         return list;
     }

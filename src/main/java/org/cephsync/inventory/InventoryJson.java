@@ -7,7 +7,10 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.config.PropertyNamingStrategy;
 import jakarta.json.bind.config.PropertyOrderStrategy;
-import jakarta.json.Json;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.Set;
 
 /**
@@ -46,12 +49,23 @@ public final class InventoryJson {
 
     /** The content of a row in its JSON form. */
     public static JsonObject content(JsonObject all) {
-        JsonObjectBuilder content = Json.createObjectBuilder();
+        JsonObjectBuilder content = JsonText.json().createObjectBuilder();
         all.forEach((name, value) -> {
             if (!BOOKKEEPING.contains(name)) {
                 content.add(name, value);
             }
         });
         return content.build();
+    }
+
+    /** A digest of the row's {@link #content}: equal digests, equal content (SHA-256, base64url, 43 characters). */
+    public static String contentHash(InventoryRow row) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(content(row).toString().getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 }

@@ -1,16 +1,19 @@
 package org.cephsync.inventory;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * The eight inventory models: their REST path segment, entity class, and the attribute that narrows a
- * natural-key lookup (the rest of the key is matched on {@link InventoryRow#naturalKey()}).
+ * The eight inventory models: their REST path segment, entity class, and the attributes that make a row's
+ * natural key within its endpoint ({@link InventoryRow#naturalKey()}: their values joined by "/"), the last
+ * of which narrows a lookup.
  */
 public enum InventoryModel {
     CLUSTER("clusters", CephCluster.class, "name"),
     HEALTH_CHECK("health-checks", CephHealthCheck.class, "name"),
-    DAEMON("daemons", CephDaemon.class, "name"),
+    DAEMON("daemons", CephDaemon.class, "daemonType", "name"),
     OSD("osds", CephOsd.class, "osdId"),
     POOL("pools", CephPool.class, "name"),
     FILESYSTEM("filesystems", CephFilesystem.class, "name"),
@@ -20,11 +23,13 @@ public enum InventoryModel {
     private final String path;
     private final Class<? extends InventoryRow> entity;
     private final String lookupAttribute;
+    private final List<String> keyAttributes;
 
-    InventoryModel(String path, Class<? extends InventoryRow> entity, String lookupAttribute) {
+    InventoryModel(String path, Class<? extends InventoryRow> entity, String... keyAttributes) {
         this.path = path;
         this.entity = entity;
-        this.lookupAttribute = lookupAttribute;
+        this.keyAttributes = List.of(keyAttributes);
+        this.lookupAttribute = keyAttributes[keyAttributes.length - 1];
     }
 
     public String path() {
@@ -42,6 +47,16 @@ public enum InventoryModel {
 
     public String lookupAttribute() {
         return lookupAttribute;
+    }
+
+    /** The attributes whose values, in this order and joined by "/", are a row's natural key. */
+    public List<String> keyAttributes() {
+        return keyAttributes;
+    }
+
+    /** The natural key of a row from the values of its {@link #keyAttributes()}, as a query selected them. */
+    public String naturalKey(List<?> keyValues) {
+        return keyValues.stream().map(String::valueOf).collect(Collectors.joining("/"));
     }
 
     /** The value of {@link #lookupAttribute()} on a row of this model. */

@@ -1,5 +1,6 @@
 package org.cephsync.inventory;
 
+import jakarta.json.bind.annotation.JsonbTransient;
 import jakarta.persistence.Column;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -35,6 +36,15 @@ public abstract class InventoryRow {
 
     @Column(name = "last_seen_at")
     private Instant lastSeenAt;
+
+    /**
+     * {@link InventoryJson#contentHash} of the content as stored, so a sync finds unchanged rows without loading
+     * them; null (rows written by a version without it, rows merged from a branch) means "compare the content".
+     * Not part of the row's JSON.
+     */
+    @JsonbTransient
+    @Column(name = "content_hash", length = 64)
+    private String contentHash;
 
     /**
      * The natural identity of the row within its endpoint, as one string: its name, unless the model is
@@ -83,6 +93,16 @@ public abstract class InventoryRow {
 
     public void setLastUpdated(Instant lastUpdated) {
         this.lastUpdated = DatabaseTime.of(lastUpdated);
+    }
+
+    @JsonbTransient
+    public String getContentHash() {
+        return contentHash;
+    }
+
+    @JsonbTransient
+    public void setContentHash(String contentHash) {
+        this.contentHash = contentHash;
     }
 
     public Instant getLastSeenAt() {

@@ -6,6 +6,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.spi.JsonProvider;
 import java.util.Collection;
+import org.cephsync.inventory.JsonText;
 
 /**
  * JSON-P builders for the mappers, from one provider looked up once. {@code jakarta.json.Json}'s static
@@ -16,7 +17,7 @@ import java.util.Collection;
  */
 final class JsonFactory {
 
-    private static final JsonProvider PROVIDER = JsonProvider.provider();
+    private static final JsonProvider PROVIDER = JsonText.json();
 
     private JsonFactory() {
     }

@@ -1,10 +1,10 @@
 package org.cephsync.security;
 
-import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.cephsync.inventory.JsonText;
 
 /** 401 and 403 as problem details (RFC 9457), written before any application code runs. */
 final class ProblemResponses {
@@ -28,7 +28,7 @@ final class ProblemResponses {
     }
 
     private static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
-        byte[] body = Json.createObjectBuilder()
+        byte[] body = JsonText.json().createObjectBuilder()
                 .add("type", "about:blank")
                 .add("title", title)
                 .add("status", status)

@@ -1,6 +1,5 @@
 package org.cephsync.security;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -9,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+import org.cephsync.inventory.JsonText;
 
 /** {@code GET /api/whoami}: the caller's name and roles (the console shows or hides its admin buttons by them). */
 @Path("/whoami")
@@ -20,12 +20,12 @@ public class WhoAmIResource {
 
     @GET
     public JsonObject whoami() {
-        JsonArrayBuilder roles = Json.createArrayBuilder();
+        JsonArrayBuilder roles = JsonText.json().createArrayBuilder();
         for (String role : new String[] {Roles.READER, Roles.ADMIN}) {
             if (security.isUserInRole(role)) {
                 roles.add(role);
             }
         }
-        return Json.createObjectBuilder().add("username", security.getUserPrincipal().getName()).add("roles", roles).build();
+        return JsonText.json().createObjectBuilder().add("username", security.getUserPrincipal().getName()).add("roles", roles).build();
     }
 }

@@ -1,11 +1,11 @@
 package org.cephsync.source;
 
-import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import java.io.Reader;
 import java.io.StringReader;
+import org.cephsync.inventory.JsonText;
 
 /** Parsing of source bodies, with errors that say which body was bad. */
 final class PveBodies {
@@ -18,7 +18,7 @@ final class PveBodies {
     }
 
     static JsonValue parse(String what, Reader text) {
-        try (JsonReader reader = Json.createReader(text)) {
+        try (JsonReader reader = JsonText.json().createReader(text)) {
             return reader.readValue();
         } catch (JsonParsingException e) {
             throw new SourceException(what + ": malformed JSON (" + e.getMessage() + ")", e);

@@ -16,6 +16,7 @@ import java.util.Set;
 import org.cephsync.inventory.InventoryJson;
 import org.cephsync.inventory.InventoryModel;
 import org.cephsync.inventory.InventoryRow;
+import org.cephsync.inventory.JsonText;
 
 /**
  * Branches and their merge, with netbox-branching's semantics (the rules: {@link MergeRules}). A merge
@@ -130,7 +131,7 @@ public class Branches {
         List<BranchChange> conflicts = new ArrayList<>();
         for (BranchChange change : changes) {
             Set<String> fields = conflicts(change);
-            JsonArrayBuilder list = Json.createArrayBuilder();
+            JsonArrayBuilder list = JsonText.json().createArrayBuilder();
             fields.forEach(list::add);
             change.setConflicts(list.build());
             if (!fields.isEmpty()) {

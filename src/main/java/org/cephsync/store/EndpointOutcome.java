@@ -1,6 +1,5 @@
 package org.cephsync.store;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -43,7 +42,7 @@ public record EndpointOutcome(long id, String name, String status, long fetched,
     }
 
     public JsonObject toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("id", id).add("name", name)
+        JsonObjectBuilder json = JsonText.json().createObjectBuilder().add("id", id).add("name", name)
                 .add("status", status).add("fetched", fetched);
         if (error != null) {
             json.add("error", error);
@@ -52,7 +51,7 @@ public record EndpointOutcome(long id, String name, String status, long fetched,
     }
 
     public static String toText(List<EndpointOutcome> outcomes) {
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JsonText.json().createArrayBuilder();
         outcomes.forEach(o -> list.add(o.toJson()));
         return list.build().toString();
     }

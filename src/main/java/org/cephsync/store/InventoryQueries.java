@@ -174,7 +174,8 @@ public class InventoryQueries {
         return type.getAttributes().stream()
                 .filter(a -> a.getName().equals(camel))
                 .filter(a -> FILTERABLE.contains(a.getJavaType()))
-                .filter(a -> !(a.getJavaMember() instanceof java.lang.reflect.Field f && f.isAnnotationPresent(jakarta.persistence.Lob.class)))
+                .filter(a -> !(a.getJavaMember() instanceof java.lang.reflect.Field f && (f.isAnnotationPresent(jakarta.persistence.Lob.class)
+                        || f.isAnnotationPresent(jakarta.json.bind.annotation.JsonbTransient.class))))
                 .<Attribute<?, ?>>map(a -> a)
                 .findFirst();
     }

@@ -6,8 +6,10 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,8 +35,6 @@ import org.cephsync.inventory.InventoryRow;
 @TransactionBoundary
 public class InventoryStore {
 
-    private static final int SWEEP_PAGE = 500;
-
     @PersistenceContext
     EntityManager em;
 
@@ -47,28 +47,40 @@ public class InventoryStore {
         for (List<InventoryRow> group : groupByModelAndEndpoint(rows)) {
             InventoryModel model = InventoryModel.of(group.get(0));
             long endpoint = group.get(0).getEndpoint();
-            Map<String, InventoryRow> main = existing(model, endpoint, group);
+            Map<String, StoredRow> main = stored(model, endpoint, group);
             Map<String, BranchChange> changes = target.isBranch()
                     ? changes(target, model, endpoint, group.stream().map(InventoryRow::naturalKey).toList()) : new HashMap<>();
             for (InventoryRow row : group) {
                 resolveReferences(row, clusterOfEndpoint, target);
                 String key = row.naturalKey();
+                String hash = InventoryJson.contentHash(row);
                 BranchChange change = changes.get(key);
-                InventoryRow mainRow = main.get(key);
+                StoredRow stored = main.get(key);
+                if (change == null && stored != null && hash.equals(stored.contentHash())) {
+                    unchanged++;
+                    continue;
+                }
+                InventoryRow mainRow = stored == null ? null : em.find(model.entity(), stored.id());
                 JsonObject current = change != null ? change.getModified()
                         : mainRow == null ? null : InventoryJson.toJson(mainRow);
                 if (current != null && InventoryJson.content(current).equals(InventoryJson.content(row))) {
+                    if (change == null) {
+                        mainRow.setContentHash(hash);
+                    }
                     unchanged++;
                     continue;
                 }
                 stamp(row, current, now);
+                row.setContentHash(hash);
                 if (target.isBranch()) {
                     changes.put(key, writeToBranch(target, model, row, mainRow, change, now));
-                } else if (mainRow == null) {
-                    em.persist(row);
-                    main.put(key, row);
                 } else {
-                    main.put(key, em.merge(row));
+                    if (mainRow == null) {
+                        em.persist(row);
+                    } else {
+                        em.merge(row);
+                    }
+                    main.put(key, new StoredRow(row.getId(), hash));
                 }
                 if (row instanceof CephCluster && current == null) {
                     clusterOfEndpoint.put(endpoint, row.getId());
@@ -133,26 +145,14 @@ public class InventoryStore {
      */
     public long sweep(long endpointId, InventoryModel model, Set<String> keep, WriteTarget target, Instant now) {
         List<InventoryRow> gone = new ArrayList<>();
-        long lastId = 0;
-        while (true) {
-            List<? extends InventoryRow> page = em.createQuery("SELECT r FROM " + model.entityName()
-                            + " r WHERE r.endpoint = :endpoint AND r.id > :after ORDER BY r.id", model.entity())
-                    .setParameter("endpoint", endpointId)
-                    .setParameter("after", lastId)
-                    .setMaxResults(SWEEP_PAGE)
-                    .getResultList();
-            if (page.isEmpty()) {
-                break;
+        for (Object[] idAndKey : selectKeys(model, "r.id", "r.endpoint = :endpoint")
+                .setParameter("endpoint", endpointId).getResultList()) {
+            if (!keep.contains(naturalKey(model, idAndKey))) {
+                gone.add(em.find(model.entity(), idAndKey[0]));
             }
-            page.stream().filter(row -> !keep.contains(row.naturalKey())).forEach(gone::add);
-            lastId = page.get(page.size() - 1).getId();
-            em.flush();
-            em.clear();
         }
         if (!target.isBranch()) {
-            for (InventoryRow row : gone) {
-                em.remove(em.find(model.entity(), row.getId()));
-            }
+            gone.forEach(em::remove);
             return gone.size();
         }
         long deleted = 0;
@@ -188,15 +188,45 @@ public class InventoryStore {
         return new ArrayList<>(groups.values());
     }
 
-    /** The main rows matching a group's natural keys, by natural key: one query per group. */
-    private Map<String, InventoryRow> existing(InventoryModel model, long endpoint, List<InventoryRow> group) {
+    /** A main row as a chunk needs it to tell whether a row changed: its id and content hash. */
+    private record StoredRow(long id, String contentHash) {
+    }
+
+    /**
+     * The main rows matching a group's natural keys, by natural key, without loading them: one query per group.
+     * Numeric lookups (OSD ids) also bound the range, so the (endpoint, id) index narrows the rows H2 checks the
+     * IN list against (without it, every chunk scanned the endpoint's rows, each against the whole list). Names
+     * get no range: Java's string order is not a database collation's.
+     */
+    private Map<String, StoredRow> stored(InventoryModel model, long endpoint, List<InventoryRow> group) {
         List<Object> lookups = group.stream().map(model::lookupValue).distinct().collect(Collectors.toList());
-        List<? extends InventoryRow> found = em.createQuery("SELECT r FROM " + model.entityName() + " r WHERE r.endpoint = :endpoint AND r."
-                        + model.lookupAttribute() + " IN :values", model.entity())
+        String lookup = "r." + model.lookupAttribute();
+        boolean numeric = lookups.stream().allMatch(Integer.class::isInstance);
+        TypedQuery<Object[]> query = selectKeys(model, "r.id, r.contentHash", "r.endpoint = :endpoint AND " + lookup + " IN :values"
+                + (numeric ? " AND " + lookup + " BETWEEN :low AND :high" : ""))
                 .setParameter("endpoint", endpoint)
-                .setParameter("values", lookups)
-                .getResultList();
-        return found.stream().collect(Collectors.toMap(InventoryRow::naturalKey, Function.identity(), (a, b) -> a, HashMap::new));
+                .setParameter("values", lookups);
+        if (numeric) {
+            query.setParameter("low", lookups.stream().mapToInt(Integer.class::cast).min().orElseThrow())
+                    .setParameter("high", lookups.stream().mapToInt(Integer.class::cast).max().orElseThrow());
+        }
+        Map<String, StoredRow> stored = new HashMap<>();
+        for (Object[] row : query.getResultList()) {
+            stored.putIfAbsent(naturalKey(model, row), new StoredRow((Long) row[0], (String) row[1]));
+        }
+        return stored;
+    }
+
+    /** SELECT the given columns followed by the model's key attributes, where a condition holds. */
+    private TypedQuery<Object[]> selectKeys(InventoryModel model, String columns, String where) {
+        String keys = model.keyAttributes().stream().map(a -> "r." + a).collect(Collectors.joining(", "));
+        return em.createQuery("SELECT " + columns + ", " + keys + " FROM " + model.entityName() + " r WHERE " + where, Object[].class);
+    }
+
+    /** The natural key of a row that {@link #selectKeys} selected: its last values. */
+    private static String naturalKey(InventoryModel model, Object[] selected) {
+        int first = selected.length - model.keyAttributes().size();
+        return model.naturalKey(Arrays.asList(selected).subList(first, selected.length));
     }
 
     /** A branch's changes of a model on an endpoint (all of them, or those of some natural keys), by natural key. */

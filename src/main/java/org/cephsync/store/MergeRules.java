@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.cephsync.inventory.InventoryJson;
+import org.cephsync.inventory.JsonText;
 
 /**
  * netbox-branching's merge rules over rows in their JSON form, as pure functions. A field is in conflict
@@ -83,7 +84,7 @@ public final class MergeRules {
     }
 
     private static JsonObject withFields(JsonObject base, JsonObject source, Set<String> fields, Instant now) {
-        JsonObjectBuilder merged = Json.createObjectBuilder(base);
+        JsonObjectBuilder merged = JsonText.json().createObjectBuilder(base);
         for (String field : fields) {
             merged.add(field, source.getOrDefault(field, JsonValue.NULL));
         }

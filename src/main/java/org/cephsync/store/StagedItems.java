@@ -1,6 +1,5 @@
 package org.cephsync.store;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.stream.JsonParser;
 import java.io.ByteArrayInputStream;
@@ -8,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.NoSuchElementException;
 import java.util.zip.GZIPInputStream;
+import org.cephsync.inventory.JsonText;
 
 /**
  * The items of one staged read, parsed one at a time from its compressed JSON array (a large read is never
@@ -21,7 +21,7 @@ public final class StagedItems implements AutoCloseable {
 
     StagedItems(byte[] gzippedArray, int count) {
         try {
-            this.parser = Json.createParser(new GZIPInputStream(new ByteArrayInputStream(gzippedArray)));
+            this.parser = JsonText.json().createParser(new GZIPInputStream(new ByteArrayInputStream(gzippedArray)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,7 +1,6 @@
 package org.cephsync.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -53,9 +52,9 @@ public class Staging {
         Map<String, JsonArrayBuilder> keys = new LinkedHashMap<>();
         for (Item item : items) {
             array.append(array.length() > 1 ? "," : "").append(item.body());
-            keys.computeIfAbsent(item.model(), m -> Json.createArrayBuilder()).add(item.naturalKey());
+            keys.computeIfAbsent(item.model(), m -> JsonText.json().createArrayBuilder()).add(item.naturalKey());
         }
-        JsonObjectBuilder keysByModel = Json.createObjectBuilder();
+        JsonObjectBuilder keysByModel = JsonText.json().createObjectBuilder();
         keys.forEach(keysByModel::add);
         em.persist(new StagedRead(instanceId, resource, position, endpoint.id(), items.size(),
                 Gzip.compress(array.append(']').toString()), Gzip.compress(keysByModel.build().toString())));

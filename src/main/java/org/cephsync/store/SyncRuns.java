@@ -1,7 +1,6 @@
 package org.cephsync.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -43,9 +42,9 @@ public class SyncRuns {
 
     /** Records the endpoints in scope of a run (and mirrors the endpoint directory); fixed from then on. */
     public void fixScope(long instanceId, List<EndpointInfo> scope) {
-        JsonArrayBuilder endpoints = Json.createArrayBuilder();
+        JsonArrayBuilder endpoints = JsonText.json().createArrayBuilder();
         for (EndpointInfo e : scope) {
-            endpoints.add(Json.createObjectBuilder().add("id", e.id()).add("name", e.name()));
+            endpoints.add(JsonText.json().createObjectBuilder().add("id", e.id()).add("name", e.name()));
             em.merge(new ProxmoxEndpoint(e.id(), e.name(), e.domain(), e.ipAddress(), e.port()));
         }
         SyncRun run = em.find(SyncRun.class, instanceId);
