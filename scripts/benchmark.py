@@ -440,6 +440,29 @@ def growth(args):
     return 0
 
 
+# The issue's goals: each phase's job runtime against the bare baseline's figure it is compared with.
+RATIO_GOALS = (("full", "parse_insert_s", 2.5), ("resync", "parse_hash_compare_s", 2.0), ("changed", "parse_hash_compare_s", 2.5))
+
+
+def ratios(args):
+    """Each phase's job runtime as a multiple of the bare baseline (scripts/benchmark.sh ran it just before)."""
+    baseline = json.load(open(args.baseline))
+    print()
+    print("Against the bare baseline (org.cephsync.bench.BareBaseline: JSON-P + plain JDBC into an H2 file, same "
+          "snapshot, %d rows, best of 3): parse + insert %.2f s, parse + hash + compare %.2f s"
+          % (baseline["rows"], baseline["parse_insert_s"], baseline["parse_hash_compare_s"]))
+    for name, figure, goal in RATIO_GOALS:
+        path = os.path.join(args.results, name + ".json")
+        if not os.path.exists(path):
+            continue
+        doc = (json.load(open(path))["job"].get("data") or {}).get("ceph_sync") or {}
+        job = doc.get("runtime_seconds") or 0.0
+        ratio = job / baseline[figure]
+        verdict = "within" if ratio <= goal else "OVER"
+        print("  %-8s job %6.2f s = %5.2fx %-20s (goal <= %.1fx: %s)" % (name, job, ratio, figure, goal, verdict))
+    return 0
+
+
 def main():
     parser = argparse.ArgumentParser()
     sub = parser.add_subparsers(dest="command", required=True)
@@ -465,8 +488,11 @@ def main():
     g.add_argument("--results", required=True)
     g.add_argument("--limit", type=float, default=1.5)
     g.add_argument("phases", nargs="+")
+    b = sub.add_parser("ratios")
+    b.add_argument("--results", required=True)
+    b.add_argument("--baseline", required=True)
     args = parser.parse_args()
-    return {"phase": phase, "digest": digest, "report": report, "growth": growth}[args.command](args)
+    return {"phase": phase, "digest": digest, "report": report, "growth": growth, "ratios": ratios}[args.command](args)
 
 
 if __name__ == "__main__":

@@ -9,7 +9,9 @@
 #   changed  a variant with DOWN OSDs marked down: only those rows (and the cluster/health rows) change
 # Each phase is timed (the job's runtime, the wall clock, the server's CPU), the server's peak RSS (VmHWM, reset
 # per phase), peak heap in use (jstat) and heap after a full GC (jcmd) are measured, every inventory row's id and
-# last_updated is compared between phases, and a report table is printed (scripts/benchmark.py). Exits non-zero
+# last_updated is compared between phases, and a report table is printed (scripts/benchmark.py). Before the
+# server starts, the bare baseline (org.cephsync.bench.BareBaseline: the same snapshot with JSON-P and plain JDBC
+# into an H2 file) runs, and each phase's job runtime is printed as a multiple of it. Exits non-zero
 # when a run failed, the server ran out of memory, the resync wrote anything, or the changed run wrote other
 # rows than expected. The API user is made for the run (random password, hash in a --systemproperties file).
 # Needs a JDK (jstat, jcmd), python3, curl.
@@ -71,6 +73,12 @@ generate "$SNAPSHOTS/down-$DOWN" "$DOWN" &
 GEN2=$!
 wait $GEN1
 wait $GEN2
+# the bare baseline on the same snapshot, before the server starts (so nothing else competes for the cores)
+echo "Running the bare baseline (JSON-P + JDBC into an H2 file) ..."
+mkdir -p "$BENCH_DIR/baseline"
+java -Xmx"$HEAP" -cp "$GEN_CP" org.cephsync.bench.BareBaseline --snapshot "$SNAPSHOTS/base" --work "$BENCH_DIR/baseline" \
+  >"$BENCH_DIR/baseline.json"
+cat "$BENCH_DIR/baseline.json"
 # the server reads the snapshot through this link; each phase points it at the folder it syncs
 ln -sfn "$SNAPSHOTS/base" "$BENCH_DIR/snapshot"
 
@@ -146,6 +154,7 @@ done
 status=0
 tool report --results "$RUN_DIR/results" --summary "$SNAPSHOTS/base/synthetic.json" \
   --changed-summary "$SNAPSHOTS/down-$DOWN/synthetic.json" --heap "$HEAP" --server-log "$RUN_DIR/server.log" || status=1
+tool ratios --results "$RUN_DIR/results" --baseline "$BENCH_DIR/baseline.json"
 # shellcheck disable=SC2086
 tool growth --results "$RUN_DIR/results" $PHASES || status=1
 exit $status
