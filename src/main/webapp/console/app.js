@@ -6,7 +6,8 @@
 (function () {
   'use strict';
 
-  const STAGES = ['status', 'daemons', 'osds', 'pools', 'filesystems', 'crush', 'flags'];
+  // the resources in job order, as GET api/sync/resources lists them (read once, after signing in)
+  let STAGES = [];
   const ACTIVE = ['STARTING', 'STARTED', 'STOPPING'];
   const MODELS = [
     { path: 'clusters', label: 'Clusters' },
@@ -225,6 +226,7 @@
     state.auth = encodeBasic(user, password);
     try {
       state.me = await api('GET', 'api/whoami');
+      await loadResources();
     } catch (e) {
       state.auth = null;
       const err = $('#login-error');
@@ -235,6 +237,10 @@
     sessionStorage.setItem(AUTH_KEY, state.auth);
     $('#login-password').value = '';
     enterConsole();
+  }
+
+  async function loadResources() {
+    STAGES = (await api('GET', 'api/sync/resources')).map((r) => r.name);
   }
 
   function enterConsole() {
@@ -766,7 +772,7 @@
   window.addEventListener('hashchange', route);
 
   if (state.auth) {
-    api('GET', 'api/whoami').then((me) => { state.me = me; enterConsole(); }).catch(() => signOut());
+    api('GET', 'api/whoami').then(async (me) => { state.me = me; await loadResources(); enterConsole(); }).catch(() => signOut());
   } else {
     showLogin();
   }

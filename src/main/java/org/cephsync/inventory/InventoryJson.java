@@ -7,6 +7,10 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.config.PropertyNamingStrategy;
 import jakarta.json.bind.config.PropertyOrderStrategy;
+import jakarta.json.bind.config.PropertyVisibilityStrategy;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,10 +26,37 @@ public final class InventoryJson {
     /** Fields that change on every sync or are set by the store: never a change of content. */
     public static final Set<String> BOOKKEEPING = Set.of("id", "created", "last_updated", "last_seen_at", "first_seen_at");
 
-    private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig()
-            .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES)
-            .withPropertyOrderStrategy(PropertyOrderStrategy.LEXICOGRAPHICAL)
-            .withNullValues(true));
+    private static final Jsonb JSONB = JsonbBuilder.create(config());
+
+    /** The same form without {@link #BOOKKEEPING}: what {@link #contentHash} digests, written in one pass. */
+    private static final Jsonb CONTENT = JsonbBuilder.create(config().withPropertyVisibilityStrategy(new ContentOnly()));
+
+    private static JsonbConfig config() {
+        return new JsonbConfig()
+                .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES)
+                .withPropertyOrderStrategy(PropertyOrderStrategy.LEXICOGRAPHICAL)
+                .withNullValues(true);
+    }
+
+    /** JSON-B's default visibility (public fields and accessors), minus the bookkeeping properties. */
+    private static final class ContentOnly implements PropertyVisibilityStrategy {
+
+        private static final Set<String> HIDDEN = Set.of("id", "created", "lastUpdated", "lastSeenAt", "firstSeenAt");
+
+        @Override
+        public boolean isVisible(Field field) {
+            return Modifier.isPublic(field.getModifiers()) && !HIDDEN.contains(field.getName());
+        }
+
+        @Override
+        public boolean isVisible(Method method) {
+            String name = method.getName();
+            String property = name.startsWith("get") || name.startsWith("set") ? name.substring(3)
+                    : name.startsWith("is") ? name.substring(2) : name;
+            property = property.isEmpty() ? property : Character.toLowerCase(property.charAt(0)) + property.substring(1);
+            return Modifier.isPublic(method.getModifiers()) && !HIDDEN.contains(property);
+        }
+    }
 
     private InventoryJson() {
     }
@@ -61,8 +92,7 @@ public final class InventoryJson {
     /** A digest of the row's {@link #content}: equal digests, equal content (SHA-256, base64url, 43 characters). */
     public static String contentHash(InventoryRow row) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(content(row).toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(CONTENT.toJson(row).getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);

@@ -3,7 +3,6 @@ package org.cephsync.mapping;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.cephsync.inventory.InventoryModel;
 
 /**
@@ -72,8 +71,13 @@ public enum CephResource {
         return Arrays.stream(values()).filter(r -> r.wireName.equals(name)).findFirst();
     }
 
+    /** The resources' names, in job order. */
+    public static List<String> wireNames() {
+        return Arrays.stream(values()).map(CephResource::wireName).toList();
+    }
+
     /** Every name a caller may ask for: the resources and {@value #FULL}. */
     public static String validNames() {
-        return Arrays.stream(values()).map(CephResource::wireName).collect(Collectors.joining(", ")) + ", " + FULL;
+        return String.join(", ", wireNames()) + ", " + FULL;
     }
 }

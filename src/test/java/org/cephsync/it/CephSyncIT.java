@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.cephsync.mapping.CephResource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -146,7 +147,7 @@ class CephSyncIT {
         JsonObject job = sync(REEF_ID);
 
         assertEquals("COMPLETED", job.getString("status"), job::toString);
-        for (String resource : List.of("status", "daemons", "osds", "pools", "filesystems", "crush", "flags")) {
+        for (String resource : CephResource.wireNames()) {
             JsonObject counts = stage(job, resource).getJsonObject("response");
             assertEquals(0, counts.getInt("created") + counts.getInt("updated") + counts.getInt("deleted"), resource + ": " + counts);
             assertEquals(counts.getInt("fetched"), counts.getInt("unchanged"), resource + ": " + counts);
@@ -188,7 +189,7 @@ class CephSyncIT {
             healthy.get(model).forEach((name, row) -> assertEquals(row.getInt("id"), degraded.get(model).get(name).getInt("id"),
                     model + " " + name + " keeps its id"));
         }
-        for (String resource : List.of("status", "daemons", "osds", "pools", "filesystems", "crush", "flags")) {
+        for (String resource : CephResource.wireNames()) {
             assertEquals(0, stage(job, resource).getJsonObject("response").getInt("deleted"), resource);
         }
     }
@@ -242,7 +243,7 @@ class CephSyncIT {
 
         JsonObject clean = sync(PACIFIC_ID);
         assertEquals("COMPLETED", clean.getString("status"), clean::toString);
-        for (String resource : List.of("status", "daemons", "osds", "pools", "filesystems", "crush", "flags")) {
+        for (String resource : CephResource.wireNames()) {
             JsonObject counts = stage(clean, resource).getJsonObject("response");
             assertEquals(counts.getInt("fetched"), counts.getInt("unchanged"),
                     resource + ": a clean run finds exactly what the restarted run wrote: " + counts);

@@ -15,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Logger;
+import org.cephsync.mapping.CephResource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -67,6 +68,10 @@ class ConsoleIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() throws IOException {
+        // checked before anything is deployed: a server started for a test that cannot run would stay up and share
+        // the next test class's rootdir (and its database)
+        assertTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
+                "the console test needs Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver; .ci/run does it)");
         snapshot = new SnapshotDir(Files.createTempDirectory("ceph-sync-console"))
                 .put(REEF_ID, "lab-reef-" + RUN, "pve8-reef-18.2.7", "healthy")
                 .put(PACIFIC_ID, "lab-pacific-" + RUN, "pve7-pacific-16.2.15", "degraded");
@@ -76,8 +81,6 @@ class ConsoleIT {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        assertTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
-                "the console test needs Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver; .ci/run does it)");
         userData = Files.createTempDirectory("ceph-sync-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
@@ -140,6 +143,9 @@ class ConsoleIT {
         browser.get(console() + "#/runs");
         click(By.cssSelector("[data-test=start-sync]"));
         waitFor(By.cssSelector("[data-test=resource-full]"));
+        for (String resource : CephResource.wireNames()) {
+            assertTrue(browser.findElement(By.cssSelector("[data-test=resource-" + resource + "]")).isSelected(), resource + " is offered, checked");
+        }
         shot("02-start-dialog");
         click(By.cssSelector("[data-test=start-confirm]"));
         wait(Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().matches(".*#/runs/\\d+$"));

@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Set;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.cephsync.mapping.CephResource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -173,7 +174,7 @@ class LibertyBatchConsoleIT {
 
         JsonObject clean = api.sync("{\"endpoints\":[" + CONSOLE + "]}");
         assertEquals("COMPLETED", clean.getString("status"), clean::toString);
-        for (String resource : List.of("status", "daemons", "osds", "pools", "filesystems", "crush", "flags")) {
+        for (String resource : CephResource.wireNames()) {
             JsonObject counts = stage(clean, resource).getJsonObject("response");
             assertEquals(counts.getInt("fetched"), counts.getInt("unchanged"), resource + ": " + counts);
         }

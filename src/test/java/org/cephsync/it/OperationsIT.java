@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.net.URI;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.cephsync.mapping.CephResource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -156,10 +158,19 @@ class OperationsIT {
         for (String path : List.of("/api/sync/jobs", "/api/sync/jobs/{id}", "/api/sync/jobs/{id}/restart", "/api/sync/jobs/{id}/stop",
                 "/api/plugins/ceph/clusters/", "/api/plugins/ceph/osds/{id}/", "/api/plugins/ceph/health-checks/", "/api/plugins/ceph/settings/",
                 "/api/plugins/proxbox/endpoints/proxmox/", "/api/plugins/branching/branches/", "/api/plugins/branching/branches/{id}/merge/",
-                "/api/plugins/branching/changes/", "/api/whoami")) {
+                "/api/plugins/branching/changes/", "/api/whoami", "/api/sync/resources")) {
             assertTrue(paths.containsKey(path), "/openapi describes " + path);
         }
         assertFalse(paths.containsKey("/api/test/faults"), "only the static description: no scanned (test-only) resource");
+
+        AdminClient.Answer resources = api.call("GET", "/api/sync/resources", null);
+        assertEquals(200, resources.status(), resources::toString);
+        List<JsonObject> listed = resources.body().asJsonArray().getValuesAs(JsonObject.class);
+        assertEquals(CephResource.wireNames(), listed.stream().map(r -> r.getString("name")).toList(), "the resources in job order");
+        assertEquals(List.of("/cluster/status", "/nodes/{node}/ceph/osd", "/cluster/ceph/metadata"),
+                listed.get(2).getJsonArray("paths").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList());
+        assertEquals(List.of("clusters", "health-checks"), listed.get(0).getJsonArray("models").getValuesAs(JsonString.class)
+                .stream().map(JsonString::getString).toList());
         JsonObject schemas = openapi.getJsonObject("components").getJsonObject("schemas");
         for (String schema : List.of("Job", "Stage", "CephOsd", "CephPool", "Settings", "Branch", "Change", "Problem")) {
             assertTrue(schemas.containsKey(schema), "schema " + schema);

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
+import org.cephsync.mapping.CephResource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,15 +57,11 @@ class PayaraCrashRecoveryIT {
     private static final long ENDPOINT_ID = 1;
     private static final String ENDPOINT = "crash-lab";
     private static final String API_KEY = "crash-it-proxbox-key";
-    private static final List<String> RESOURCES = List.of("status", "daemons", "osds", "pools", "filesystems", "crush", "flags");
-    /** A path of each step's fetch that the stand-in answers slowly, so that the kill lands in that step (osds: its writes). */
-    private static final Map<String, String> SLOW_PATH = Map.of(
-            "status", "/cluster/ceph/status",
-            "daemons", "/nodes/pve1/ceph/mon",
-            "pools", "/nodes/pve1/ceph/pool",
-            "filesystems", "/nodes/pve1/ceph/fs",
-            "crush", "/nodes/pve1/ceph/rules",
-            "flags", "/cluster/ceph/flags");
+    private static final List<String> RESOURCES = CephResource.wireNames();
+    /** A path of each step's fetch (its first) that the stand-in answers slowly, so that the kill lands in that step. */
+    private static String slowPath(String resource) {
+        return CephResource.byWireName(resource).orElseThrow().paths().get(0).replace("{node}", "pve1");
+    }
 
     @Test
     void aServerKilledInAnyStepIsRecoveredAtItsNextStartAndItsRestartEndsLikeACleanRun() throws Exception {
@@ -96,7 +93,7 @@ class PayaraCrashRecoveryIT {
     private static void killDuringAndRecover(Server server, ProxboxStandIn proxbox, String resource) throws Exception {
         AdminClient api = server.api;
         int position = RESOURCES.indexOf(resource);
-        String slowPath = SLOW_PATH.containsKey(resource) ? ProxboxStandIn.pve(SLOW_PATH.get(resource)) : null;
+        String slowPath = resource.equals("osds") ? null : ProxboxStandIn.pve(slowPath(resource)); // osds: killed mid-write
         if (slowPath != null) {
             proxbox.clearLog().fault(slowPath, ProxboxStandIn.Fault.delay(Duration.ofSeconds(40)));
         }

@@ -54,6 +54,16 @@ class RowIdentityTest {
 
     @ParameterizedTest
     @MethodSource("org.cephsync.mapping.FixtureScenario#names")
+    void contentHashSurvivesTheJsonForm(String scenario) {
+        for (InventoryRow row : rows(scenario)) {
+            InventoryRow copy = InventoryJson.fromJson(InventoryJson.toJson(row), row.getClass());
+            assertEquals(InventoryJson.content(row), InventoryJson.content(copy));
+            assertEquals(InventoryJson.contentHash(row), InventoryJson.contentHash(copy), row.naturalKey());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.cephsync.mapping.FixtureScenario#names")
     void contentHashMovesWithContent(String scenario) {
         CephOsd osd = rows(scenario).stream().filter(CephOsd.class::isInstance).map(CephOsd.class::cast).findFirst().orElseThrow();
         String before = InventoryJson.contentHash(osd);
