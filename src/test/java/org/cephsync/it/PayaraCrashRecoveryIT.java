@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -315,14 +316,19 @@ class PayaraCrashRecoveryIT {
             awaitReady();
         }
 
-        private void awaitReady() {
+        /**
+         * Ready when Payara Micro says so and the API answers. Restarted on a rootdir that holds the application,
+         * Payara Micro first starts the copy kept there, then redeploys the uber jar's over it: the API answers
+         * for a moment, then 503 until the redeployment is done, and only then is "ready in" logged.
+         */
+        private void awaitReady() throws IOException {
             Instant deadline = Instant.now().plusSeconds(180);
             while (Instant.now().isBefore(deadline)) {
                 if (!process.isAlive()) {
                     fail("Payara Micro exited with " + process.exitValue() + " before it was ready; see " + log);
                 }
                 try {
-                    if (api.call("GET", "api/sync/jobs?limit=1", null).status() == 200) {
+                    if (loggedReady() && api.call("GET", "api/sync/jobs?limit=1", null).status() == 200) {
                         return;
                     }
                 } catch (AssertionError notYet) {
@@ -331,6 +337,13 @@ class PayaraCrashRecoveryIT {
                 sleep(500);
             }
             fail("Payara Micro was not ready in 180 s; see " + log);
+        }
+
+        /** This start's log has Payara Micro's "Payara Micro 6.x (build n) ready in n (ms)". */
+        private boolean loggedReady() throws IOException {
+            try (Stream<String> lines = Files.lines(log, StandardCharsets.ISO_8859_1)) {
+                return lines.anyMatch(line -> line.contains("Payara Micro ") && line.contains(" ready in "));
+            }
         }
 
         boolean isAlive() {
