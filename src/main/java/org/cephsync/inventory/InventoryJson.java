@@ -41,6 +41,7 @@ public final class InventoryJson {
     /** JSON-B's default visibility (public fields and accessors), minus the bookkeeping properties. */
     private static final class ContentOnly implements PropertyVisibilityStrategy {
 
+        /** {@link #BOOKKEEPING}, by their Java names. */
         private static final Set<String> HIDDEN = Set.of("id", "created", "lastUpdated", "lastSeenAt", "firstSeenAt");
 
         @Override
