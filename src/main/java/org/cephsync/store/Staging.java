@@ -48,16 +48,14 @@ public class Staging {
                 .setParameter("instance", instanceId)
                 .setParameter("resource", resource)
                 .getSingleResult() + 1;
-        StringBuilder array = new StringBuilder("[");
         Map<String, JsonArrayBuilder> keys = new LinkedHashMap<>();
         for (Item item : items) {
-            array.append(array.length() > 1 ? "," : "").append(item.body());
             keys.computeIfAbsent(item.model(), m -> JsonText.json().createArrayBuilder()).add(item.naturalKey());
         }
         JsonObjectBuilder keysByModel = JsonText.json().createObjectBuilder();
         keys.forEach(keysByModel::add);
         em.persist(new StagedRead(instanceId, resource, position, endpoint.id(), items.size(),
-                Gzip.compress(array.append(']').toString()), Gzip.compress(keysByModel.build().toString())));
+                Gzip.compressArray(items.stream().map(Item::body).toList()), Gzip.compress(keysByModel.build().toString())));
         SyncStage stage = SyncStage.locked(em, instanceId, resource);
         stage.record(EndpointOutcome.fetched(endpoint.id(), endpoint.name(), items.size()));
         stage.count(WriteCounts.fetched(items.size()));
