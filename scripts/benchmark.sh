@@ -77,7 +77,7 @@ wait $GEN2
 echo "Running the bare baseline (JSON-P + JDBC into an H2 file) ..."
 mkdir -p "$BENCH_DIR/baseline"
 java -Xmx"$HEAP" -cp "$GEN_CP" org.cephsync.bench.BareBaseline --snapshot "$SNAPSHOTS/base" --work "$BENCH_DIR/baseline" \
-  >"$BENCH_DIR/baseline.json"
+  --out "$BENCH_DIR/baseline.json"
 cat "$BENCH_DIR/baseline.json"
 # the server reads the snapshot through this link; each phase points it at the folder it syncs
 ln -sfn "$SNAPSHOTS/base" "$BENCH_DIR/snapshot"

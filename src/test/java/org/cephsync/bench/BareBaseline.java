@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
@@ -37,15 +38,16 @@ import java.util.stream.Stream;
  *   <li>{@code parse_hash_compare}: parse, hash every row, read the stored (key, hash) pairs, compare: what a
  *   resync that changes nothing cannot avoid.</li>
  * </ul>
- * Each is run {@code --rounds} times after a warm-up round and the best is printed, as one JSON line.
+ * Each is run {@code --rounds} times after a warm-up round and the best is written to {@code --out} as one JSON line.
  *
  * <pre>
- *   java -cp target/test-classes:&lt;test classpath&gt; org.cephsync.bench.BareBaseline --snapshot DIR --work DIR [--rounds 3]
+ *   java -cp target/test-classes:&lt;test classpath&gt; org.cephsync.bench.BareBaseline --snapshot DIR --work DIR --out FILE [--rounds 3]
  * </pre>
  * Not a test (no JUnit): scripts/benchmark.sh runs it in the same invocation as the syncs.
  */
 public final class BareBaseline {
 
+    private static final Logger LOG = Logger.getLogger(BareBaseline.class.getName());
     private static final JsonProvider JSON = JsonProvider.provider();
     private static final int BATCH = 1000;
 
@@ -58,17 +60,19 @@ public final class BareBaseline {
     public static void main(String[] args) throws Exception {
         Path snapshot = null;
         Path work = null;
+        Path out = null;
         int rounds = 3;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--snapshot" -> snapshot = Path.of(args[i + 1]);
                 case "--work" -> work = Path.of(args[i + 1]);
+                case "--out" -> out = Path.of(args[i + 1]);
                 case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        if (snapshot == null || work == null) {
-            throw new IllegalArgumentException("usage: --snapshot DIR --work DIR [--rounds N]");
+        if (snapshot == null || work == null || out == null) {
+            throw new IllegalArgumentException("usage: --snapshot DIR --work DIR --out FILE [--rounds N]");
         }
         Files.createDirectories(work);
         double insert = Double.MAX_VALUE;
@@ -99,8 +103,10 @@ public final class BareBaseline {
             }
             rows = parsed.size();
         }
-        System.out.println(String.format(Locale.ROOT, "{\"rows\": %d, \"parse_insert_s\": %.3f, \"parse_hash_compare_s\": %.3f}",
-                rows, insert, compare));
+        String figures = String.format(Locale.ROOT, "{\"rows\": %d, \"parse_insert_s\": %.3f, \"parse_hash_compare_s\": %.3f}",
+                rows, insert, compare);
+        Files.writeString(out, figures + "\n", StandardCharsets.UTF_8);
+        LOG.info(() -> "bare baseline: " + figures);
     }
 
     /** Every endpoint folder of the snapshot (a folder with a cluster/ceph/metadata.json), as rows. */
