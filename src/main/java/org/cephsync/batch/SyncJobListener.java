@@ -4,6 +4,7 @@ import jakarta.batch.api.listener.JobListener;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Duration;
@@ -66,8 +67,12 @@ public class SyncJobListener implements JobListener {
     @ConfigProperty(name = SyncJobs.STAGING_RETENTION, defaultValue = SyncJobs.DEFAULT_STAGING_RETENTION)
     String retention;
 
+    @Inject
+    Event<ExecutionStarted> started;
+
     @Override
     public void beforeJob() {
+        started.fire(new ExecutionStarted(job.getExecutionId()));
         job.setTransientUserData(RunClock.startingNow(Duration.parse(jobTimeout)));
         long instanceId = job.getInstanceId();
         SyncRun run = runs.find(instanceId).orElse(null);

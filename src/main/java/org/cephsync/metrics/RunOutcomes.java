@@ -3,37 +3,36 @@ package org.cephsync.metrics;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.batch.operations.JobOperator;
-import jakarta.batch.operations.NoSuchJobException;
+import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
-import jakarta.batch.runtime.JobExecution;
-import jakarta.batch.runtime.JobInstance;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.cephsync.batch.SyncJobs;
-import org.cephsync.batch.SyncParameters;
+import org.cephsync.batch.ExecutionStarted;
 
 /**
- * Feeds {@code ceph_sync_runs_total{outcome}}: every few seconds it looks at the executions of the newest runs
- * (and at those it saw running) and counts each execution once, when it has ended. Executions that had ended
- * before the server started are not counted, as a Prometheus counter starts at zero with its process.
+ * Feeds {@code ceph_sync_runs_total{outcome}}: each execution that begins in this process is watched, and
+ * counted once, by its batch status, when a look every few seconds finds it ended (the status is not final
+ * while the job's own listeners run). Executions of earlier processes are never watched, as a Prometheus
+ * counter starts at zero with its process.
+ *
+ * <p>The executions are looked up by id: on Payara, listing the job's instances from this background
+ * thread came back without them for tens of seconds at a time (the counter then missed short runs).
  */
 @ApplicationScoped
 public class RunOutcomes {
 
     private static final Logger LOG = Logger.getLogger(RunOutcomes.class.getName());
-    static final int WINDOW = 20;
-    static final long PERIOD_SECONDS = 5;
+    static final long PERIOD_SECONDS = 2;
     private static final Set<BatchStatus> ENDED = Set.of(BatchStatus.COMPLETED, BatchStatus.FAILED, BatchStatus.STOPPED,
             BatchStatus.ABANDONED);
 
@@ -43,17 +42,12 @@ public class RunOutcomes {
     @Inject
     SyncMetrics metrics;
 
-    @Inject
-    SyncJobs jobs;
-
-    private final Set<Long> counted = new HashSet<>();
-    private final Set<Long> watched = new HashSet<>();
-    private boolean primed;
+    private final Set<Long> watched = ConcurrentHashMap.newKeySet();
     private boolean warned;
     private ScheduledFuture<?> task;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        task = executor.scheduleWithFixedDelay(this::poll, 1, PERIOD_SECONDS, TimeUnit.SECONDS);
+        task = executor.scheduleWithFixedDelay(this::poll, PERIOD_SECONDS, PERIOD_SECONDS, TimeUnit.SECONDS);
     }
 
     @PreDestroy
@@ -63,30 +57,25 @@ public class RunOutcomes {
         }
     }
 
+    void began(@Observes ExecutionStarted execution) {
+        watched.add(execution.executionId());
+    }
+
     synchronized void poll() {
         try {
             JobOperator operator = BatchRuntime.getJobOperator();
-            Set<Long> seen = new HashSet<>();
-            List<JobInstance> instances;
-            try {
-                instances = jobs.latestRuns(0, WINDOW);
-                watched.addAll(operator.getRunningExecutions(SyncParameters.JOB_NAME));
-            } catch (NoSuchJobException none) {
-                instances = List.of();
-            }
-            for (JobInstance instance : instances) {
-                for (JobExecution execution : operator.getJobExecutions(instance)) {
-                    seen.add(execution.getExecutionId());
-                    observe(execution);
-                }
-            }
             for (Long id : Set.copyOf(watched)) {
-                if (!seen.contains(id)) {
-                    observe(operator.getJobExecution(id));
+                BatchStatus status;
+                try {
+                    status = operator.getJobExecution(id).getBatchStatus();
+                } catch (NoSuchJobExecutionException gone) {
+                    watched.remove(id);
+                    continue;
+                }
+                if (ENDED.contains(status) && watched.remove(id)) {
+                    metrics.runEnded(status.name());
                 }
             }
-            primed = true;
-            counted.retainAll(seen);
         } catch (RuntimeException e) {
             // On Liberty this thread has no caller identity; see the README (batch roles) if this says "not authorized"
             if (!warned) {
@@ -95,19 +84,6 @@ public class RunOutcomes {
             } else {
                 LOG.log(Level.FINE, "counting ended ceph-sync runs failed again", e);
             }
-        }
-    }
-
-    private void observe(JobExecution execution) {
-        long id = execution.getExecutionId();
-        BatchStatus status = execution.getBatchStatus();
-        if (!ENDED.contains(status)) {
-            watched.add(id);
-            return;
-        }
-        watched.remove(id);
-        if (counted.add(id) && primed) {
-            metrics.runEnded(status.name());
         }
     }
 }
