@@ -1,7 +1,9 @@
 package org.cephsync.batch;
 
+import jakarta.annotation.Resource;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.context.JobContext;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -10,7 +12,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.cephsync.inventory.InventoryModel;
@@ -23,18 +34,22 @@ import org.cephsync.source.EndpointInfo;
 import org.cephsync.store.EndpointOutcome;
 import org.cephsync.store.Staging;
 import org.cephsync.store.SyncRuns;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The first phase of a resource's step, before its chunks and outside any transaction: every endpoint in
  * scope that this run has not read yet (or could not read) is fetched from the source, and what came back
  * is staged with the endpoint's outcome, one short transaction per endpoint. A slow or failing endpoint
  * therefore holds no database connection or lock while it is read, and never rolls back what the others
- * staged; it is recorded with its reason and read again by a restart.
+ * staged; it is recorded with its reason and read again by a restart. Up to {@code ceph-sync.parallel-endpoints}
+ * endpoints (default 4) are read at the same time, on threads of the server's managed thread factory: a run
+ * over many endpoints waits on the slowest few, not on the sum of them all.
  */
 @Dependent
 public class ResourceFetch {
 
     private static final Logger LOG = Logger.getLogger(ResourceFetch.class.getName());
+    private static final long STOP_CHECK_MILLIS = 200;
 
     @Inject
     CephSource source;
@@ -45,30 +60,90 @@ public class ResourceFetch {
     @Inject
     SyncRuns runs;
 
+    @Resource
+    ManagedThreadFactory threads;
+
+    @Inject
+    @ConfigProperty(name = "ceph-sync.parallel-endpoints", defaultValue = "4")
+    int parallelEndpoints;
+
     void fetchUnread(JobContext job, CephResource resource) {
         long instanceId = job.getInstanceId();
+        RunClock clock = BatchContexts.clock(job);
         Set<Long> read = runs.endpoints(instanceId, resource.wireName()).stream()
                 .filter(o -> !o.failed()).map(EndpointOutcome::id).collect(Collectors.toSet());
-        for (EndpointInfo endpoint : runs.scope(instanceId)) {
-            if (read.contains(endpoint.id())) {
-                continue;
+        Queue<EndpointInfo> unread = runs.scope(instanceId).stream().filter(e -> !read.contains(e.id()))
+                .collect(Collectors.toCollection(ConcurrentLinkedQueue::new));
+        int workers = Math.min(Math.max(1, parallelEndpoints), unread.size());
+        AtomicBoolean stopping = new AtomicBoolean(job.getBatchStatus() == BatchStatus.STOPPING);
+        Runnable worker = () -> {
+            for (EndpointInfo endpoint; !stopping.get() && (endpoint = unread.poll()) != null; ) {
+                fetchAndStage(instanceId, clock, resource, endpoint);
             }
-            if (job.getBatchStatus() == BatchStatus.STOPPING) {
-                return;
-            }
-            List<Staging.Item> items;
-            try {
-                BatchContexts.clock(job).check();
-                items = items(resource, fetch(resource, endpoint));
-            } catch (RuntimeException e) {
-                String reason = FailureReason.of(e);
-                LOG.warning(() -> "ceph-sync run " + instanceId + ": reading " + resource.wireName()
-                        + " of endpoint " + endpoint.name() + " failed: " + reason);
-                staging.failed(instanceId, resource.wireName(), endpoint, reason);
-                continue;
-            }
-            staging.stage(instanceId, resource.wireName(), endpoint, items);
+        };
+        if (workers <= 1) {
+            worker.run();
+            return;
         }
+        ExecutorService pool = Executors.newFixedThreadPool(workers, threads);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < workers; i++) {
+                running.add(pool.submit(worker));
+            }
+            Throwable failure = null;
+            for (Future<?> each : running) {
+                Throwable thrown = awaitWatchingForStop(each, job, stopping);
+                failure = failure == null ? thrown : failure;
+            }
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (failure instanceof Error error) {
+                throw error;
+            }
+        } finally {
+            // not shutdownNow: an interrupt in the middle of a staging transaction would fail it for no reason
+            pool.shutdown();
+        }
+    }
+
+    /**
+     * Waits for one worker and returns what it threw, if anything. Meanwhile a stop of the job, or a worker's
+     * failure, lets the workers finish the endpoint in hand and take no other.
+     */
+    private static Throwable awaitWatchingForStop(Future<?> worker, JobContext job, AtomicBoolean stopping) {
+        while (true) {
+            try {
+                worker.get(STOP_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+                return null;
+            } catch (TimeoutException notYet) {
+                stopping.compareAndSet(false, job.getBatchStatus() == BatchStatus.STOPPING);
+            } catch (ExecutionException e) {
+                stopping.set(true);
+                return e.getCause();
+            } catch (InterruptedException e) {
+                stopping.set(true);
+                Thread.currentThread().interrupt();
+                return new IllegalStateException("interrupted while the endpoints were fetched", e);
+            }
+        }
+    }
+
+    /** Reads one endpoint and stages what came back, or records why it could not be read. */
+    private void fetchAndStage(long instanceId, RunClock clock, CephResource resource, EndpointInfo endpoint) {
+        List<Staging.Item> items;
+        try {
+            clock.check();
+            items = items(resource, fetch(resource, endpoint));
+        } catch (RuntimeException e) {
+            String reason = FailureReason.of(e);
+            LOG.warning(() -> "ceph-sync run " + instanceId + ": reading " + resource.wireName()
+                    + " of endpoint " + endpoint.name() + " failed: " + reason);
+            staging.failed(instanceId, resource.wireName(), endpoint, reason);
+            return;
+        }
+        staging.stage(instanceId, resource.wireName(), endpoint, items);
     }
 
     /** Splits what was fetched into items, each with the model and natural key of the row it maps to. */

@@ -44,19 +44,21 @@ public class Staging {
 
     /** Stages one endpoint's items after the resource's earlier reads, and records the endpoint as fetched, in one transaction. */
     public void stage(long instanceId, String resource, EndpointInfo endpoint, List<Item> items) {
-        int position = em.createQuery("SELECT COALESCE(MAX(s.position), 0) FROM StagedRead s WHERE s.instanceId = :instance AND s.resource = :resource", Integer.class)
-                .setParameter("instance", instanceId)
-                .setParameter("resource", resource)
-                .getSingleResult() + 1;
         Map<String, JsonArrayBuilder> keys = new LinkedHashMap<>();
         for (Item item : items) {
             keys.computeIfAbsent(item.model(), m -> JsonText.json().createArrayBuilder()).add(item.naturalKey());
         }
         JsonObjectBuilder keysByModel = JsonText.json().createObjectBuilder();
         keys.forEach(keysByModel::add);
-        em.persist(new StagedRead(instanceId, resource, position, endpoint.id(), items.size(),
-                Gzip.compressArray(items.stream().map(Item::body).toList()), Gzip.compress(keysByModel.build().toString())));
+        byte[] bodies = Gzip.compressArray(items.stream().map(Item::body).toList());
+        byte[] naturalKeys = Gzip.compress(keysByModel.build().toString());
+        // the stage's row lock first: endpoints fetched in parallel stage one after the other, each at its own position
         SyncStage stage = SyncStage.locked(em, instanceId, resource);
+        int position = em.createQuery("SELECT COALESCE(MAX(s.position), 0) FROM StagedRead s WHERE s.instanceId = :instance AND s.resource = :resource", Integer.class)
+                .setParameter("instance", instanceId)
+                .setParameter("resource", resource)
+                .getSingleResult() + 1;
+        em.persist(new StagedRead(instanceId, resource, position, endpoint.id(), items.size(), bodies, naturalKeys));
         stage.record(EndpointOutcome.fetched(endpoint.id(), endpoint.name(), items.size()));
         stage.count(WriteCounts.fetched(items.size()));
     }

@@ -57,11 +57,17 @@ class PipelineSafetyIT {
         return RUN * 100 + CASES.indexOf(kase) + 1;
     }
 
+    /** Four endpoints of their own for the parallel read, as many as ceph-sync.parallel-endpoints reads at once by default. */
+    private static final List<Long> PARALLEL = List.of(RUN * 100 + 51, RUN * 100 + 52, RUN * 100 + 53, RUN * 100 + 54);
+
     @Deployment(testable = false)
     static WebArchive deployment() throws IOException {
         snapshot = new SnapshotDir(Files.createTempDirectory("ceph-sync-safety-it"));
         for (String kase : CASES) {
             snapshot.put(endpoint(kase), "safety-" + endpoint(kase), REEF, "healthy");
+        }
+        for (long ep : PARALLEL) {
+            snapshot.put(ep, "safety-" + ep, REEF, "healthy");
         }
         proxbox = new ProxboxStandIn(snapshot.root(), TestDeployment.API_KEY).start();
         return TestDeployment.war(proxbox);
@@ -237,6 +243,27 @@ class PipelineSafetyIT {
         assertEquals(409, restart.status(), () -> restart.body().toString());
         assertTrue(restart.json().getString("detail").contains("newer run"), restart.body()::toString);
         assertEquals(11, api.rows("flags", ep).size());
+    }
+
+    @Test
+    void endpointsAreReadInParallelAndEveryOneIsWritten() {
+        Duration delay = Duration.ofMillis(700); // under the test deployment's 1 s read timeout
+        proxbox.fault(ProxboxStandIn.pve("/cluster/status"), ProxboxStandIn.Fault.delay(delay));
+        String ids = PARALLEL.stream().map(String::valueOf).collect(Collectors.joining(","));
+
+        JsonObject run = api.sync("{\"resources\":[\"flags\"],\"endpoints\":[" + ids + "]}");
+
+        assertEquals("COMPLETED", run.getString("status"), run::toString);
+        List<Instant> firstAsked = PARALLEL.stream().map(ep -> proxbox.requests(ProxboxStandIn.pve("/cluster/status")).stream()
+                .filter(r -> ("safety-" + ep).equals(r.targetName())).map(ProxboxStandIn.RecordedRequest::at)
+                .min(Instant::compareTo).orElseThrow(() -> new AssertionError("endpoint " + ep + " was not read"))).toList();
+        Duration spread = Duration.between(firstAsked.stream().min(Instant::compareTo).orElseThrow(),
+                firstAsked.stream().max(Instant::compareTo).orElseThrow());
+        assertTrue(spread.compareTo(delay) < 0, "every endpoint was asked before the first answer came back " + delay
+                + " later, so they were read at the same time; the asks spread over " + spread);
+        for (long ep : PARALLEL) {
+            assertEquals(11, api.rows("flags", ep).size(), "flags of endpoint " + ep);
+        }
     }
 
     private JsonObject sync(long ep) {
