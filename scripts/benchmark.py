@@ -12,6 +12,7 @@ import base64
 import json
 import netrc
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -463,6 +464,50 @@ def ratios(args):
     return 0
 
 
+def endpoints(args):
+    """Serves one synthetic endpoint folder as COUNT endpoints: copies under names of their own, one endpoints.json."""
+    listed = json.load(open(os.path.join(args.source, "endpoints.json")))
+    template = listed[0]
+    os.makedirs(args.out, exist_ok=True)
+    made = []
+    for i in range(1, args.count + 1):
+        name = "bench-%02d" % i
+        shutil.copytree(os.path.join(args.source, template["name"]), os.path.join(args.out, name), dirs_exist_ok=True)
+        made.append(dict(template, id=i, name=name))
+    with open(os.path.join(args.out, "endpoints.json"), "w") as f:
+        json.dump(made, f)
+    return 0
+
+
+# The issue's goal for many endpoints: with them read in parallel, at most a third of the one-at-a-time wall time.
+PARALLEL_GOAL = 1 / 3
+
+
+def parallel(args):
+    """The many-endpoints runs side by side: wall times, their ratio, and whether each wrote every endpoint's OSDs."""
+    summary = json.load(open(args.summary))
+    expected = summary["osds"] * args.endpoints
+    status = 0
+    walls = {}
+    for name in (args.serial, args.parallel):
+        result = json.load(open(os.path.join(args.results, name + ".json")))
+        job = result["job"]
+        osds = next((s for s in stages(result) if s.get("resource") == "osds"), {})
+        fetched = (osds.get("response") or {}).get("fetched")
+        ok = job.get("status") == "COMPLETED" and fetched == expected and not result["error"]
+        status = status or (0 if ok else 1)
+        walls[name] = result["wall_seconds"]
+        doc = (job.get("data") or {}).get("ceph_sync") or {}
+        print("  %-12s %-10s wall %6.2f s, job %6.2f s, CPU %5.1f s, OSDs fetched %s of %d%s"
+              % (name, job.get("status"), result["wall_seconds"], doc.get("runtime_seconds") or 0.0,
+                 result["cpu_seconds"], fetched, expected, "" if ok else "  <-- NOT OK " + (result["error"] or "")))
+    ratio = walls[args.parallel] / walls[args.serial]
+    print("  %d endpoints x %d OSDs, %d ms added to every source request: parallel / one at a time = %.2f "
+          "(goal <= %.2f: %s)" % (args.endpoints, summary["osds"], args.latency_ms, ratio, PARALLEL_GOAL,
+                                  "within" if ratio <= PARALLEL_GOAL else "OVER"))
+    return status
+
+
 def main():
     parser = argparse.ArgumentParser()
     sub = parser.add_subparsers(dest="command", required=True)
@@ -491,8 +536,19 @@ def main():
     b = sub.add_parser("ratios")
     b.add_argument("--results", required=True)
     b.add_argument("--baseline", required=True)
+    e = sub.add_parser("endpoints")
+    e.add_argument("--from", dest="source", required=True)
+    e.add_argument("--out", required=True)
+    e.add_argument("--count", type=int, required=True)
+    q = sub.add_parser("parallel")
+    q.add_argument("--results", required=True)
+    q.add_argument("--serial", required=True)
+    q.add_argument("--parallel", required=True)
+    q.add_argument("--summary", required=True)
+    q.add_argument("--endpoints", type=int, required=True)
+    q.add_argument("--latency-ms", type=int, required=True)
     args = parser.parse_args()
-    return {"phase": phase, "digest": digest, "report": report, "growth": growth, "ratios": ratios}[args.command](args)
+    return {"endpoints": endpoints, "parallel": parallel, "phase": phase, "digest": digest, "report": report, "growth": growth, "ratios": ratios}[args.command](args)
 
 
 if __name__ == "__main__":

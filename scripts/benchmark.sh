@@ -42,19 +42,10 @@ VERIFY_ROWS=${VERIFY_ROWS:-1}
 SYNCS=${SYNCS:-10}
 CHUNK=${CHUNK:-}
 PAUSE=${PAUSE:-0}
-BASE="http://127.0.0.1:$PORT"
-CLASSPATH_FILE=$BUILD_DIR/benchmark.classpath
+. scripts/bench-lib.sh
 
 # ---- build (WAR, test classes for the generator, the test classpath for JSON-P)
-if [ -n "${REUSE_BUILD:-}" ] && [ -f "$BUILD_DIR/ceph-sync.war" ] && [ -f "$CLASSPATH_FILE" ] \
-    && [ -f "$BUILD_DIR/test-classes/org/cephsync/bench/SyntheticCluster.class" ] && [ -f "$BUILD_DIR/payara-micro.jar" ]; then
-  echo "Reusing the build in $BUILD_DIR"
-else
-  echo "Building into $BUILD_DIR ..."
-  mvn -q -B -DskipTests -Dbuild.dir="$BUILD_DIR" -Dceph-sync.uberjar.skip=true package \
-    dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CLASSPATH_FILE"
-fi
-GEN_CP="$BUILD_DIR/test-classes:$BUILD_DIR/classes:$(cat "$CLASSPATH_FILE")"
+build
 
 # ---- the synthetic snapshots (kept between runs: the generator is deterministic)
 mkdir -p "$BENCH_DIR"
@@ -82,54 +73,17 @@ cat "$BENCH_DIR/baseline.json"
 # the server reads the snapshot through this link; each phase points it at the folder it syncs
 ln -sfn "$SNAPSHOTS/base" "$BENCH_DIR/snapshot"
 
-# ---- a user for this run only (as scripts/sync-sample.sh does it): a random password, its PBKDF2 hash handed to
-#      Payara Micro in a --systemproperties file, a netrc file for the client (never argv, never the environment)
+# ---- a user for this run only, the snapshot source, and the server
 RUN_DIR="$BENCH_DIR/run"
 rm -rf "$RUN_DIR"
 mkdir -p "$RUN_DIR/results"
 chmod 700 "$RUN_DIR"
-(
-  umask 077
-  PASSWORD=$(python3 -c 'import secrets; print(secrets.token_urlsafe(18))')
-  HASH=$(printf '%s' "$PASSWORD" | java -cp "$BUILD_DIR/classes" org.cephsync.security.HashPassword --stdin)
-  printf 'machine 127.0.0.1 login bench password %s\n' "$PASSWORD" >"$RUN_DIR/netrc"
-  cat >"$RUN_DIR/server.properties" <<PROPERTIES
-ceph-sync.users.bench.password-hash=$HASH
-ceph-sync.users.bench.roles=ceph-sync-admin
-ceph-sync.source=snapshot
-ceph-sync.snapshot.dir=$BENCH_DIR/snapshot
-PROPERTIES
-  if [ -n "$CHUNK" ]; then echo "ceph-sync.chunk-size=$CHUNK" >>"$RUN_DIR/server.properties"; fi
-)
-
-# ---- the server: loopback only, no Hazelcast, fresh root dir, bounded heap
-if curl -s -o /dev/null "$BASE/"; then
-  echo "something already answers on $BASE: stop it or pick another PORT" >&2
-  exit 1
-fi
-echo "Starting Payara Micro on $BASE with -Xmx$HEAP (log: $RUN_DIR/server.log) ..."
-java -Xmx"$HEAP" -Dh2.bindAddress=127.0.0.1 -jar "$BUILD_DIR/payara-micro.jar" \
-  --deploy "$BUILD_DIR/ceph-sync.war" --contextroot / --rootdir "$RUN_DIR/payara" --nohazelcast --port "$PORT" \
-  --systemproperties "$RUN_DIR/server.properties" --prebootcommandfile src/main/payara/preboot.asadmin \
-  >"$RUN_DIR/server.log" 2>&1 &
-SERVER=$!
-stop_server() { # a server that ran out of memory may not finish its shutdown on SIGTERM: SIGKILL after 30 s
-  kill $SERVER 2>/dev/null || return 0
-  for _ in $(seq 1 30); do kill -0 $SERVER 2>/dev/null || break; sleep 1; done
-  kill -9 $SERVER 2>/dev/null || true
-  wait $SERVER 2>/dev/null || true
-}
+make_user "$RUN_DIR"
+printf 'ceph-sync.source=snapshot\nceph-sync.snapshot.dir=%s\n' "$BENCH_DIR/snapshot" >>"$RUN_DIR/server.properties"
+if [ -n "$CHUNK" ]; then echo "ceph-sync.chunk-size=$CHUNK" >>"$RUN_DIR/server.properties"; fi
 if [ -z "${KEEP_RUNNING:-}" ]; then trap stop_server EXIT; fi
-for _ in $(seq 1 240); do
-  code=$(curl -s -o /dev/null -w '%{http_code}' --netrc-file "$RUN_DIR/netrc" "$BASE/api/sync/jobs" || true)
-  [ "$code" = 200 ] && break
-  kill -0 $SERVER 2>/dev/null || { tail -50 "$RUN_DIR/server.log"; echo "the server stopped" >&2; exit 1; }
-  sleep 1
-done
-[ "$code" = 200 ] || { tail -50 "$RUN_DIR/server.log"; echo "the server did not answer (HTTP $code)" >&2; exit 1; }
-echo "Server up: RSS $(awk '/VmRSS/{print int($2/1024)}' /proc/$SERVER/status) MB before the first run"
+start_server "$RUN_DIR"
 
-tool() { python3 scripts/benchmark.py "$@"; }
 run_phase() { # $1 = name, $2 = snapshot folder
   ln -sfn "$2" "$BENCH_DIR/snapshot"
   echo "Phase $1: sync of $(basename "$2") ..."

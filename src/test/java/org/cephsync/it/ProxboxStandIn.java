@@ -81,6 +81,7 @@ public final class ProxboxStandIn implements AutoCloseable {
 
     private final AtomicReference<Path> snapshot = new AtomicReference<>();
     private final AtomicReference<String> apiKey = new AtomicReference<>();
+    private final AtomicReference<Duration> latency = new AtomicReference<>(Duration.ZERO);
     private final Map<FaultKey, Fault> faults = new ConcurrentHashMap<>();
     private final List<RecordedRequest> log = new CopyOnWriteArrayList<>();
     private HttpServer server;
@@ -182,6 +183,12 @@ public final class ProxboxStandIn implements AutoCloseable {
         return this;
     }
 
+    /** Adds this much to the answer of every request (a network and PVE further away), on top of any delay fault. */
+    public ProxboxStandIn latency(Duration added) {
+        latency.set(Fault.requireNonNegative(added));
+        return this;
+    }
+
     /** Injects a fault on a request path, for every endpoint. Replaces a fault already set there. */
     public ProxboxStandIn fault(String path, Fault fault) {
         faults.put(new FaultKey(ANY_TARGET, normalisePath(path)), fault.fresh());
@@ -274,9 +281,10 @@ public final class ProxboxStandIn implements AutoCloseable {
             log.add(recorded);
             LOG.fine(recorded::toString);
 
-            if (fault != null && !fault.delay.isZero()) {
+            long pause = latency.get().toMillis() + (fault == null ? 0 : fault.delay.toMillis());
+            if (pause > 0) {
                 try {
-                    Thread.sleep(fault.delay.toMillis());
+                    Thread.sleep(pause);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return; // closing: drop the exchange

@@ -1,0 +1,65 @@
+# Shared by scripts/benchmark.sh and scripts/benchmark-endpoints.sh (sourced, not run). Expects ROOT, BUILD_DIR,
+# HEAP, PORT set; defines the build, a user for the run, and the server's start and stop.
+CLASSPATH_FILE=$BUILD_DIR/benchmark.classpath
+BASE="http://127.0.0.1:$PORT"
+
+# The WAR, the test classes (generator, baseline, stand-in) and the test classpath (JSON-P, H2); sets GEN_CP.
+build() {
+  if [ -n "${REUSE_BUILD:-}" ] && [ -f "$BUILD_DIR/ceph-sync.war" ] && [ -f "$CLASSPATH_FILE" ] \
+      && [ -f "$BUILD_DIR/test-classes/org/cephsync/bench/SyntheticCluster.class" ] && [ -f "$BUILD_DIR/payara-micro.jar" ]; then
+    echo "Reusing the build in $BUILD_DIR"
+  else
+    echo "Building into $BUILD_DIR ..."
+    mvn -q -B -DskipTests -Dbuild.dir="$BUILD_DIR" -Dceph-sync.uberjar.skip=true package \
+      dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CLASSPATH_FILE"
+  fi
+  GEN_CP="$BUILD_DIR/test-classes:$BUILD_DIR/classes:$(cat "$CLASSPATH_FILE")"
+}
+
+# A user for this run only (as scripts/sync-sample.sh does it): a random password, its PBKDF2 hash in the
+# server's --systemproperties file ($1/server.properties), a netrc file ($1/netrc) for the client (never argv,
+# never the environment).
+make_user() { # $1 = run folder
+  (
+    umask 077
+    PASSWORD=$(python3 -c 'import secrets; print(secrets.token_urlsafe(18))')
+    HASH=$(printf '%s' "$PASSWORD" | java -cp "$BUILD_DIR/classes" org.cephsync.security.HashPassword --stdin)
+    printf 'machine 127.0.0.1 login bench password %s\n' "$PASSWORD" >"$1/netrc"
+    printf 'ceph-sync.users.bench.password-hash=%s\nceph-sync.users.bench.roles=ceph-sync-admin\n' "$HASH" >"$1/server.properties"
+  )
+}
+
+# Payara Micro on 127.0.0.1: no Hazelcast, a fresh root dir ($1/payara), the heap limit, $1/server.properties;
+# waits until the API answers. Sets SERVER (the pid).
+start_server() { # $1 = run folder
+  if curl -s -o /dev/null "$BASE/"; then
+    echo "something already answers on $BASE: stop it or pick another PORT" >&2
+    exit 1
+  fi
+  echo "Starting Payara Micro on $BASE with -Xmx$HEAP (log: $1/server.log) ..."
+  java -Xmx"$HEAP" -Dh2.bindAddress=127.0.0.1 -jar "$BUILD_DIR/payara-micro.jar" \
+    --deploy "$BUILD_DIR/ceph-sync.war" --contextroot / --rootdir "$1/payara" --nohazelcast --port "$PORT" \
+    --systemproperties "$1/server.properties" --prebootcommandfile "$ROOT/src/main/payara/preboot.asadmin" \
+    >"$1/server.log" 2>&1 &
+  SERVER=$!
+  local code=
+  for _ in $(seq 1 240); do
+    code=$(curl -s -o /dev/null -w '%{http_code}' --netrc-file "$1/netrc" "$BASE/api/sync/jobs" || true)
+    [ "$code" = 200 ] && break
+    kill -0 $SERVER 2>/dev/null || { tail -50 "$1/server.log"; echo "the server stopped" >&2; exit 1; }
+    sleep 1
+  done
+  [ "$code" = 200 ] || { tail -50 "$1/server.log"; echo "the server did not answer (HTTP $code)" >&2; exit 1; }
+  echo "Server up: RSS $(awk '/VmRSS/{print int($2/1024)}' /proc/$SERVER/status) MB before the first run"
+}
+
+# A server that ran out of memory may not finish its shutdown on SIGTERM: SIGKILL after 30 s.
+stop_server() {
+  [ -n "${SERVER:-}" ] || return 0
+  kill $SERVER 2>/dev/null || return 0
+  for _ in $(seq 1 30); do kill -0 $SERVER 2>/dev/null || break; sleep 1; done
+  kill -9 $SERVER 2>/dev/null || true
+  wait $SERVER 2>/dev/null || true
+}
+
+tool() { python3 "$ROOT/scripts/benchmark.py" "$@"; }
