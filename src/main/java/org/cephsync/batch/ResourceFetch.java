@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -67,7 +68,12 @@ public class ResourceFetch {
     @ConfigProperty(name = "ceph-sync.parallel-endpoints", defaultValue = "4")
     int parallelEndpoints;
 
-    void fetchUnread(JobContext job, CephResource resource) {
+    /**
+     * Fetches and stages what the run has not read yet.
+     *
+     * @return the rows the staged reads map to, by read position, for the reader of this execution
+     */
+    Map<Integer, StepProgress.MappedRead> fetchUnread(JobContext job, CephResource resource) {
         long instanceId = job.getInstanceId();
         RunClock clock = BatchContexts.clock(job);
         Set<Long> read = runs.endpoints(instanceId, resource.wireName()).stream()
@@ -76,14 +82,15 @@ public class ResourceFetch {
                 .collect(Collectors.toCollection(ConcurrentLinkedQueue::new));
         int workers = Math.min(Math.max(1, parallelEndpoints), unread.size());
         AtomicBoolean stopping = new AtomicBoolean(job.getBatchStatus() == BatchStatus.STOPPING);
+        Map<Integer, StepProgress.MappedRead> mapped = new ConcurrentHashMap<>();
         Runnable worker = () -> {
             for (EndpointInfo endpoint; !stopping.get() && (endpoint = unread.poll()) != null; ) {
-                fetchAndStage(instanceId, clock, resource, endpoint);
+                fetchAndStage(instanceId, clock, resource, endpoint, mapped);
             }
         };
         if (workers <= 1) {
             worker.run();
-            return;
+            return mapped;
         }
         ExecutorService pool = Executors.newFixedThreadPool(workers, threads);
         try {
@@ -102,6 +109,7 @@ public class ResourceFetch {
             if (failure instanceof Error error) {
                 throw error;
             }
+            return mapped;
         } finally {
             // not shutdownNow: an interrupt in the middle of a staging transaction would fail it for no reason
             pool.shutdown();
@@ -131,11 +139,18 @@ public class ResourceFetch {
     }
 
     /** Reads one endpoint and stages what came back, or records why it could not be read. */
-    private void fetchAndStage(long instanceId, RunClock clock, CephResource resource, EndpointInfo endpoint) {
-        List<Staging.Item> items;
+    private void fetchAndStage(long instanceId, RunClock clock, CephResource resource, EndpointInfo endpoint,
+                               Map<Integer, StepProgress.MappedRead> mapped) {
+        List<JsonObject> split;
+        List<InventoryRow> rows = new ArrayList<>();
         try {
             clock.check();
-            items = items(resource, fetch(resource, endpoint));
+            split = resource.mapper().split(fetch(resource, endpoint));
+            for (JsonObject item : split) {
+                InventoryRow row = resource.mapper().map(item);
+                row.setEndpoint(endpoint.id());
+                rows.add(row);
+            }
         } catch (RuntimeException e) {
             String reason = FailureReason.of(e);
             LOG.warning(() -> "ceph-sync run " + instanceId + ": reading " + resource.wireName()
@@ -143,17 +158,13 @@ public class ResourceFetch {
             staging.failed(instanceId, resource.wireName(), endpoint, reason);
             return;
         }
-        staging.stage(instanceId, resource.wireName(), endpoint, items);
-    }
-
-    /** Splits what was fetched into items, each with the model and natural key of the row it maps to. */
-    private static List<Staging.Item> items(CephResource resource, SourcePayloads payloads) {
-        List<Staging.Item> items = new ArrayList<>();
-        for (JsonObject item : resource.mapper().split(payloads)) {
-            InventoryRow row = resource.mapper().map(item);
-            items.add(new Staging.Item(InventoryModel.of(row).path(), row.naturalKey(), item));
+        List<Staging.Item> items = new ArrayList<>(split.size());
+        for (int i = 0; i < split.size(); i++) {
+            InventoryRow row = rows.get(i);
+            items.add(new Staging.Item(InventoryModel.of(row).path(), row.naturalKey(), split.get(i)));
         }
-        return items;
+        int position = staging.stage(instanceId, resource.wireName(), endpoint, items);
+        mapped.put(position, new StepProgress.MappedRead(endpoint.id(), rows));
     }
 
     /** One request per path of the resource, against the node the cluster status says to ask. */

@@ -7,7 +7,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.cephsync.inventory.InventoryRow;
 
-/** Maps one staged item onto its inventory row with the resource's mapper (no I/O); end marks pass through. */
+/**
+ * Maps one staged item onto its inventory row with the resource's mapper (no I/O); rows the fetch phase
+ * mapped already and end marks pass through.
+ */
 @Named
 @Dependent
 public class ResourceProcessor implements ItemProcessor {
@@ -17,8 +20,8 @@ public class ResourceProcessor implements ItemProcessor {
 
     @Override
     public Object processItem(Object item) {
-        if (item instanceof EndpointEnd end) {
-            return end;
+        if (item instanceof EndpointEnd || item instanceof InventoryRow) {
+            return item;
         }
         SourceItem source = (SourceItem) item;
         InventoryRow row = BatchContexts.resource(step).mapper().map(source.body());

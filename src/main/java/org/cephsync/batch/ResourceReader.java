@@ -7,8 +7,10 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.cephsync.inventory.InventoryRow;
 import org.cephsync.mapping.CephResource;
 import org.cephsync.store.EndpointOutcome;
 import org.cephsync.store.StagedItems;
@@ -18,7 +20,8 @@ import org.cephsync.store.SyncStage;
 
 /**
  * Hands on, in order, what the step's fetch phase ({@link ResourceFetch}) staged for the resource: each
- * endpoint's items, then its end mark. The checkpoint is the position reached, so a restart resumes on the
+ * endpoint's items, then its end mark. Reads this execution fetched itself are handed on as the rows the fetch
+ * mapped; reads staged by an earlier execution (a restart) as the staged items, for the processor to map. The checkpoint is the position reached, so a restart resumes on the
  * same data right after the last committed chunk. When everything staged has been handed on, an endpoint
  * that could not be read fails the step, in a chunk of its own, so that a restart reads it again.
  */
@@ -45,6 +48,9 @@ public class ResourceReader extends AbstractItemReader {
     private int position;
     private int handed;
     private StagedItems items;
+    private List<InventoryRow> rows;
+    /** Items in the open read; -1: none is open. */
+    private int count = -1;
     private long endpointId;
 
     @Override
@@ -64,30 +70,52 @@ public class ResourceReader extends AbstractItemReader {
         }
         BatchContexts.clock(job).check();
         while (true) {
-            if (items == null) {
-                Optional<Staging.Read> read = staging.read(instanceId, resource.wireName(), position);
-                if (read.isEmpty()) {
-                    failIfAnEndpointFailed();
-                    return null;
-                }
-                endpointId = read.get().endpointId();
-                items = read.get().items();
-                items.skip(Math.min(handed, items.count()));
+            if (count < 0 && !open()) {
+                failIfAnEndpointFailed();
+                return null;
             }
-            if (handed < items.count()) {
+            if (handed < count) {
                 handed++;
-                return new SourceItem(endpointId, items.next());
+                return rows != null ? rows.get(handed - 1) : new SourceItem(endpointId, items.next());
             }
-            if (handed == items.count()) {
+            if (handed == count) {
                 handed++;
                 StepProgress.of(step).endOfEndpoint();
                 return new EndpointEnd(endpointId);
             }
-            items.close();
-            items = null;
+            closeRead();
             position++;
             handed = 0;
         }
+    }
+
+    /** Opens the read at {@code position}: the rows this execution's fetch mapped, else the staged items. False: none is left. */
+    private boolean open() {
+        Optional<StepProgress.MappedRead> mapped = StepProgress.of(step).takeMapped(position);
+        if (mapped.isPresent()) {
+            endpointId = mapped.get().endpointId();
+            rows = mapped.get().rows();
+            count = rows.size();
+            return true;
+        }
+        Optional<Staging.Read> read = staging.read(instanceId, resource.wireName(), position);
+        if (read.isEmpty()) {
+            return false;
+        }
+        endpointId = read.get().endpointId();
+        items = read.get().items();
+        count = items.count();
+        items.skip(Math.min(handed, count));
+        return true;
+    }
+
+    private void closeRead() {
+        if (items != null) {
+            items.close();
+        }
+        items = null;
+        rows = null;
+        count = -1;
     }
 
     private void failIfAnEndpointFailed() {
@@ -105,8 +133,6 @@ public class ResourceReader extends AbstractItemReader {
 
     @Override
     public void close() {
-        if (items != null) {
-            items.close();
-        }
+        closeRead();
     }
 }

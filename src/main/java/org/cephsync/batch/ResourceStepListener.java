@@ -53,7 +53,7 @@ public class ResourceStepListener implements StepListener {
             return;
         }
         runs.setStatus(job.getInstanceId(), resource.wireName(), SyncStage.RUNNING, null);
-        fetch.fetchUnread(job, resource);
+        StepProgress.of(step).keepMapped(fetch.fetchUnread(job, resource));
     }
 
     @Override

@@ -42,8 +42,12 @@ public class Staging {
         }
     }
 
-    /** Stages one endpoint's items after the resource's earlier reads, and records the endpoint as fetched, in one transaction. */
-    public void stage(long instanceId, String resource, EndpointInfo endpoint, List<Item> items) {
+    /**
+     * Stages one endpoint's items after the resource's earlier reads, and records the endpoint as fetched, in one transaction.
+     *
+     * @return the read's position
+     */
+    public int stage(long instanceId, String resource, EndpointInfo endpoint, List<Item> items) {
         Map<String, JsonArrayBuilder> keys = new LinkedHashMap<>();
         for (Item item : items) {
             keys.computeIfAbsent(item.model(), m -> JsonText.json().createArrayBuilder()).add(item.naturalKey());
@@ -61,6 +65,7 @@ public class Staging {
         em.persist(new StagedRead(instanceId, resource, position, endpoint.id(), items.size(), bodies, naturalKeys));
         stage.record(EndpointOutcome.fetched(endpoint.id(), endpoint.name(), items.size()));
         stage.count(WriteCounts.fetched(items.size()));
+        return position;
     }
 
     /** Records that an endpoint could not be read (nothing of it is staged); a restart reads it again. */
