@@ -2,6 +2,7 @@ package org.cephsync.inventory;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
@@ -38,7 +39,11 @@ public final class InventoryJson {
                 .withNullValues(true);
     }
 
-    /** JSON-B's default visibility (public fields and accessors), minus the bookkeeping properties. */
+    /**
+     * JSON-B's default visibility (public fields and accessors), minus the bookkeeping properties, and with the
+     * JSON a row keeps as text (OSD metadata, pool status, ...) digested as that text: its getter would parse it
+     * only for JSON-B to write it out again, and the text is as deterministic as the value it was formatted from.
+     */
     private static final class ContentOnly implements PropertyVisibilityStrategy {
 
         /** {@link #BOOKKEEPING}, by their Java names. */
@@ -46,16 +51,34 @@ public final class InventoryJson {
 
         @Override
         public boolean isVisible(Field field) {
-            return Modifier.isPublic(field.getModifiers()) && !HIDDEN.contains(field.getName());
+            return Modifier.isPublic(field.getModifiers()) && !HIDDEN.contains(field.getName()) || heldAsText(field);
         }
 
         @Override
         public boolean isVisible(Method method) {
-            String name = method.getName();
-            String property = name.startsWith("get") || name.startsWith("set") ? name.substring(3)
-                    : name.startsWith("is") ? name.substring(2) : name;
-            property = property.isEmpty() ? property : Character.toLowerCase(property.charAt(0)) + property.substring(1);
-            return Modifier.isPublic(method.getModifiers()) && !HIDDEN.contains(property);
+            String property = property(method.getName());
+            return Modifier.isPublic(method.getModifiers()) && !HIDDEN.contains(property)
+                    && !(method.getName().startsWith("get") && JsonValue.class.isAssignableFrom(method.getReturnType()));
+        }
+
+        /** A String field whose getter hands it out as parsed JSON. */
+        private static boolean heldAsText(Field field) {
+            if (field.getType() != String.class) {
+                return false;
+            }
+            String name = field.getName();
+            try {
+                Method getter = field.getDeclaringClass().getMethod("get" + Character.toUpperCase(name.charAt(0)) + name.substring(1));
+                return JsonValue.class.isAssignableFrom(getter.getReturnType());
+            } catch (NoSuchMethodException e) {
+                return false;
+            }
+        }
+
+        private static String property(String accessor) {
+            String property = accessor.startsWith("get") || accessor.startsWith("set") ? accessor.substring(3)
+                    : accessor.startsWith("is") ? accessor.substring(2) : accessor;
+            return property.isEmpty() ? property : Character.toLowerCase(property.charAt(0)) + property.substring(1);
         }
     }
 

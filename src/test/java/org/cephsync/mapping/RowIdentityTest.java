@@ -9,9 +9,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.cephsync.inventory.CephOsd;
+import org.cephsync.inventory.CephPool;
 import org.cephsync.inventory.InventoryJson;
 import org.cephsync.inventory.InventoryModel;
 import org.cephsync.inventory.InventoryRow;
+import org.cephsync.inventory.JsonText;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -69,6 +71,20 @@ class RowIdentityTest {
         String before = InventoryJson.contentHash(osd);
         osd.setUp(!Boolean.TRUE.equals(osd.getUp()));
         assertNotEquals(before, InventoryJson.contentHash(osd));
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.cephsync.mapping.FixtureScenario#names")
+    void contentHashMovesWithTheJsonARowKeepsAsText(String scenario) {
+        CephOsd osd = rows(scenario).stream().filter(CephOsd.class::isInstance).map(CephOsd.class::cast).findFirst().orElseThrow();
+        String before = InventoryJson.contentHash(osd);
+        osd.setMetadata(JsonText.json().createObjectBuilder(osd.getMetadata()).add("osd_objectstore", "filestore-now").build());
+        assertNotEquals(before, InventoryJson.contentHash(osd), "a change inside the OSD's metadata is a change");
+
+        CephPool pool = rows(scenario).stream().filter(CephPool.class::isInstance).map(CephPool.class::cast).findFirst().orElseThrow();
+        String poolBefore = InventoryJson.contentHash(pool);
+        pool.setStatus(JsonText.json().createObjectBuilder(pool.getStatus()).add("percent_used", 99.5).build());
+        assertNotEquals(poolBefore, InventoryJson.contentHash(pool), "a change inside the pool's status is a change");
     }
 
     private static List<InventoryRow> rows(String scenario) {
