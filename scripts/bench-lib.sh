@@ -29,7 +29,7 @@ make_user() { # $1 = run folder
   )
 }
 
-# Payara Micro on 127.0.0.1: no Hazelcast, a fresh root dir ($1/payara), the heap limit, $1/server.properties;
+# Payara Micro on 127.0.0.1 (SERVER_JAVA_OPTS: more JVM options, e.g. -XX:StartFlightRecording=... to profile): no Hazelcast, a fresh root dir ($1/payara), the heap limit, $1/server.properties;
 # waits until the API answers. Sets SERVER (the pid).
 start_server() { # $1 = run folder
   if curl -s -o /dev/null "$BASE/"; then
@@ -37,7 +37,8 @@ start_server() { # $1 = run folder
     exit 1
   fi
   echo "Starting Payara Micro on $BASE with -Xmx$HEAP (log: $1/server.log) ..."
-  java -Xmx"$HEAP" -Dh2.bindAddress=127.0.0.1 -jar "$BUILD_DIR/payara-micro.jar" \
+  # shellcheck disable=SC2086
+  java -Xmx"$HEAP" ${SERVER_JAVA_OPTS:-} -Dh2.bindAddress=127.0.0.1 -jar "$BUILD_DIR/payara-micro.jar" \
     --deploy "$BUILD_DIR/ceph-sync.war" --contextroot / --rootdir "$1/payara" --nohazelcast --port "$PORT" \
     --systemproperties "$1/server.properties" --prebootcommandfile "$ROOT/src/main/payara/preboot.asadmin" \
     >"$1/server.log" 2>&1 &

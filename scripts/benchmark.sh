@@ -22,7 +22,8 @@
 #   every inventory row between phases)  KEEP_RUNNING=1 (leave the server up)  SYNCS=10 (syncs in all: after the
 #   three phases, more alternating between the base and the changed snapshot; the database file after the last
 #   must be at most 1.5x its size after the first)  CHUNK= (ceph-sync.chunk-size for the server; default: the WAR's)
-#   PAUSE=0 (seconds between those further syncs, as a schedule would space them)
+#   PAUSE=0 (seconds between those further syncs, as a schedule would space them)  SERVER_JAVA_OPTS= (more JVM
+#   options for the server, e.g. -XX:StartFlightRecording=filename=/tmp/sync.jfr,settings=profile)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
