@@ -508,6 +508,12 @@ def parallel(args):
     return status
 
 
+def cpu(args):
+    """A process's user + system CPU seconds so far."""
+    print("%.1f" % cpu_seconds(args.pid))
+    return 0
+
+
 def main():
     parser = argparse.ArgumentParser()
     sub = parser.add_subparsers(dest="command", required=True)
@@ -547,8 +553,10 @@ def main():
     q.add_argument("--summary", required=True)
     q.add_argument("--endpoints", type=int, required=True)
     q.add_argument("--latency-ms", type=int, required=True)
+    c = sub.add_parser("cpu")
+    c.add_argument("--pid", type=int, required=True)
     args = parser.parse_args()
-    return {"endpoints": endpoints, "parallel": parallel, "phase": phase, "digest": digest, "report": report, "growth": growth, "ratios": ratios}[args.command](args)
+    return {"cpu": cpu, "endpoints": endpoints, "parallel": parallel, "phase": phase, "digest": digest, "report": report, "growth": growth, "ratios": ratios}[args.command](args)
 
 
 if __name__ == "__main__":

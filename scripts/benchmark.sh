@@ -22,6 +22,8 @@
 #   every inventory row between phases)  KEEP_RUNNING=1 (leave the server up)  SYNCS=10 (syncs in all: after the
 #   three phases, more alternating between the base and the changed snapshot; the database file after the last
 #   must be at most 1.5x its size after the first)  CHUNK= (ceph-sync.chunk-size for the server; default: the WAR's)
+#   SOURCE=snapshot (or proxbox: the same snapshot served over loopback HTTP by the proxbox-api stand-in,
+#   org.cephsync.bench.ProxboxServer, whose own CPU is reported beside the ratios)
 #   PAUSE=0 (seconds between those further syncs, as a schedule would space them)  SERVER_JAVA_OPTS= (more JVM
 #   options for the server, e.g. -XX:StartFlightRecording=filename=/tmp/sync.jfr,settings=profile)
 set -euo pipefail
@@ -42,6 +44,7 @@ FIXTURE=${FIXTURE:-src/test/resources/fixtures/pve8-reef-18.2.7/healthy}
 VERIFY_ROWS=${VERIFY_ROWS:-1}
 SYNCS=${SYNCS:-10}
 CHUNK=${CHUNK:-}
+SOURCE=${SOURCE:-snapshot}
 PAUSE=${PAUSE:-0}
 . scripts/bench-lib.sh
 
@@ -80,9 +83,26 @@ rm -rf "$RUN_DIR"
 mkdir -p "$RUN_DIR/results"
 chmod 700 "$RUN_DIR"
 make_user "$RUN_DIR"
-printf 'ceph-sync.source=snapshot\nceph-sync.snapshot.dir=%s\n' "$BENCH_DIR/snapshot" >>"$RUN_DIR/server.properties"
+PROXBOX=
+if [ "$SOURCE" = proxbox ]; then
+  KEY=$(python3 -c 'import secrets; print(secrets.token_urlsafe(18))')
+  echo "Starting the proxbox-api stand-in on the snapshot ..."
+  printf '%s' "$KEY" | java -cp "$GEN_CP" org.cephsync.bench.ProxboxServer --snapshot "$BENCH_DIR/snapshot" \
+    --url-file "$RUN_DIR/proxbox.url" >"$RUN_DIR/proxbox.log" 2>&1 &
+  PROXBOX=$!
+  for _ in $(seq 1 60); do [ -s "$RUN_DIR/proxbox.url" ] && break; sleep 0.5; done
+  [ -s "$RUN_DIR/proxbox.url" ] || { cat "$RUN_DIR/proxbox.log"; echo "the stand-in did not start" >&2; exit 1; }
+  (umask 077; printf 'ceph-sync.source=proxbox\nproxbox.url=%s\nproxbox.api-key=%s\n' "$(cat "$RUN_DIR/proxbox.url")" "$KEY" \
+    >>"$RUN_DIR/server.properties")
+else
+  printf 'ceph-sync.source=snapshot\nceph-sync.snapshot.dir=%s\n' "$BENCH_DIR/snapshot" >>"$RUN_DIR/server.properties"
+fi
 if [ -n "$CHUNK" ]; then echo "ceph-sync.chunk-size=$CHUNK" >>"$RUN_DIR/server.properties"; fi
-if [ -z "${KEEP_RUNNING:-}" ]; then trap stop_server EXIT; fi
+cleanup() {
+  if [ -n "$PROXBOX" ]; then kill $PROXBOX 2>/dev/null || true; fi
+  if [ -z "${KEEP_RUNNING:-}" ]; then stop_server; fi
+}
+trap cleanup EXIT
 start_server "$RUN_DIR"
 
 run_phase() { # $1 = name, $2 = snapshot folder
@@ -110,6 +130,9 @@ status=0
 tool report --results "$RUN_DIR/results" --summary "$SNAPSHOTS/base/synthetic.json" \
   --changed-summary "$SNAPSHOTS/down-$DOWN/synthetic.json" --heap "$HEAP" --server-log "$RUN_DIR/server.log" || status=1
 tool ratios --results "$RUN_DIR/results" --baseline "$BENCH_DIR/baseline.json"
+if [ -n "$PROXBOX" ]; then
+  echo "  (the proxbox-api stand-in's own CPU over all syncs, on the same cores: $(tool cpu --pid $PROXBOX) s)"
+fi
 # shellcheck disable=SC2086
 tool growth --results "$RUN_DIR/results" $PHASES || status=1
 exit $status
