@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Set;
 import org.cephsync.batch.SyncJobs;
 import org.cephsync.batch.SyncParameters;
-import org.cephsync.mapping.CephResource;
+import org.cephsync.resource.CephResource;
 
 /** Admin API for sync jobs (DESIGN §6.1). */
 @Path("/sync/jobs")

@@ -8,7 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.cephsync.inventory.InventoryModel;
 import org.cephsync.inventory.JsonText;
-import org.cephsync.mapping.CephResource;
+import org.cephsync.resource.CephResource;
 
 /**
  * The resources a sync can reflect, in the order the job runs them, with the PVE paths each reads and the models

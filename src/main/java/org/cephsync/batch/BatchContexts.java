@@ -3,7 +3,7 @@ package org.cephsync.batch;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.batch.runtime.context.StepContext;
 import java.time.Duration;
-import org.cephsync.mapping.CephResource;
+import org.cephsync.resource.CephResource;
 
 /** What the artifacts of a step share: each step is named after the resource it syncs. */
 final class BatchContexts {

@@ -16,7 +16,7 @@ import java.util.Set;
 import org.cephsync.inventory.DatabaseTime;
 import org.cephsync.inventory.InventoryModel;
 import org.cephsync.inventory.InventoryRow;
-import org.cephsync.mapping.CephResource;
+import org.cephsync.resource.CephResource;
 import org.cephsync.store.Branches;
 import org.cephsync.store.InventoryStore;
 import org.cephsync.store.Staging;

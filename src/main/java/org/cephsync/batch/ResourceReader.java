@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.cephsync.inventory.InventoryRow;
-import org.cephsync.mapping.CephResource;
+import org.cephsync.resource.CephResource;
 import org.cephsync.store.EndpointOutcome;
 import org.cephsync.store.StagedItems;
 import org.cephsync.store.Staging;

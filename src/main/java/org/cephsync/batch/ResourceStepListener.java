@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
-import org.cephsync.mapping.CephResource;
+import org.cephsync.resource.CephResource;
 import org.cephsync.store.EndpointOutcome;
 import org.cephsync.store.SyncRuns;
 import org.cephsync.store.SyncStage;

@@ -17,7 +17,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import org.cephsync.mapping.CephResource;
+import org.cephsync.resource.CephResource;
 import org.cephsync.store.SyncRun;
 import org.cephsync.store.SyncRuns;
 import org.eclipse.microprofile.config.inject.ConfigProperty;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.cephsync.mapping.CephResource;
+import org.cephsync.resource.CephResource;
 
 /**
  * The job parameters of a ceph-sync run, written by whoever starts it and read back by the job (the JSL

@@ -14,7 +14,9 @@ import java.util.Optional;
  */
 public final class ClusterStatus {
 
-    private static final String WHAT = CephResource.CLUSTER_STATUS;
+    /** The PVE path of the cluster status, read first for every resource: it names the cluster and the node to ask. */
+    public static final String PATH = "/cluster/status";
+    private static final String WHAT = PATH;
 
     private ClusterStatus() {
     }

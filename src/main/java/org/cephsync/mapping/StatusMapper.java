@@ -26,7 +26,7 @@ public class StatusMapper implements ResourceMapper {
 
     @Override
     public List<JsonObject> split(SourcePayloads payloads) {
-        String clusterName = ClusterStatus.clusterName(payloads.get(CephResource.CLUSTER_STATUS));
+        String clusterName = ClusterStatus.clusterName(payloads.get(ClusterStatus.PATH));
         JsonObject status = SourceBodies.object(payloads, CEPH_STATUS);
         List<JsonObject> items = new ArrayList<>();
         items.add(JsonFactory.object()

@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.cephsync.inventory.JsonText;
 import org.cephsync.inventory.ProxmoxEndpoint;
-import org.cephsync.mapping.CephResource;
+import org.cephsync.resource.CephResource;
 import org.cephsync.source.EndpointInfo;
 
 /** The runs' {@code ceph_sync} documents and their stages, persisted as the job goes. */

@@ -8,7 +8,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
-import org.cephsync.mapping.CephResource;
+import org.cephsync.resource.CephResource;
 import org.junit.jupiter.api.Test;
 
 class SyncParametersTest {

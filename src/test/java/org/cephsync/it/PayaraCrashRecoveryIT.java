@@ -29,7 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
-import org.cephsync.mapping.CephResource;
+import org.cephsync.resource.CephResource;
 import org.junit.jupiter.api.Test;
 
 /**

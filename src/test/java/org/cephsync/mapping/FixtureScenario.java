@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.cephsync.resource.CephResource;
 
 /**
  * One snapshot folder of the real fixtures, read the way the snapshot source reads it: the endpoint's

@@ -17,6 +17,7 @@ import org.cephsync.inventory.CephFlag;
 import org.cephsync.inventory.CephHealthCheck;
 import org.cephsync.inventory.CephOsd;
 import org.cephsync.inventory.CephPool;
+import org.cephsync.resource.CephResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -27,6 +27,7 @@ import org.cephsync.inventory.CephHealthCheck;
 import org.cephsync.inventory.CephOsd;
 import org.cephsync.inventory.CephPool;
 import org.cephsync.inventory.InventoryRow;
+import org.cephsync.resource.CephResource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 

@@ -3,6 +3,7 @@ package org.cephsync.mapping;
 import jakarta.json.JsonValue;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.cephsync.resource.CephResource;
 
 /** Hand-written source bodies for one endpoint, given as JSON text by path template. */
 final class Payloads {

@@ -15,6 +15,7 @@ import org.cephsync.inventory.CephFlag;
 import org.cephsync.inventory.CephHealthCheck;
 import org.cephsync.inventory.CephOsd;
 import org.cephsync.inventory.CephPool;
+import org.cephsync.resource.CephResource;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -14,6 +14,7 @@ import org.cephsync.inventory.InventoryJson;
 import org.cephsync.inventory.InventoryModel;
 import org.cephsync.inventory.InventoryRow;
 import org.cephsync.inventory.JsonText;
+import org.cephsync.resource.CephResource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 

@@ -1,13 +1,24 @@
-package org.cephsync.mapping;
+package org.cephsync.resource;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.cephsync.inventory.InventoryModel;
+import org.cephsync.mapping.ClusterStatus;
+import org.cephsync.mapping.CrushRuleMapper;
+import org.cephsync.mapping.DaemonMapper;
+import org.cephsync.mapping.FilesystemMapper;
+import org.cephsync.mapping.FlagMapper;
+import org.cephsync.mapping.OsdMapper;
+import org.cephsync.mapping.PoolMapper;
+import org.cephsync.mapping.ResourceMapper;
+import org.cephsync.mapping.StatusMapper;
 
 /**
  * The seven resources a sync reflects, in the order the job runs them: for each, the PVE paths read per
- * endpoint (one request each, whatever the cluster's size), its mapper and the models it fills.
+ * endpoint (one request each, whatever the cluster's size), its mapper and the models it fills. The one
+ * definition the job (its steps are checked against it), the reader, the REST API, the console and the tests
+ * iterate.
  * {@value #CLUSTER_STATUS} is read first for every resource: it names the cluster and the node to ask.
  */
 public enum CephResource {
@@ -33,7 +44,7 @@ public enum CephResource {
             List.of("/cluster/ceph/flags"),
             List.of(InventoryModel.FLAG));
 
-    public static final String CLUSTER_STATUS = "/cluster/status";
+    public static final String CLUSTER_STATUS = ClusterStatus.PATH;
     /** The job parameter value that asks for every resource. */
     public static final String FULL = "full";
 
