@@ -5,37 +5,23 @@ import java.io.BufferedWriter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
-/**
- * Text to gzip bytes and back (staged items: JSON compresses about tenfold). At the fastest level: staged data
- * lives only until its run finishes, so the time a sync spends compressing matters more than a few bytes more.
- */
+/** Text to gzip bytes and back (staged items: JSON compresses about tenfold). */
 final class Gzip {
 
     private Gzip() {
     }
 
-    /** A gzip stream at {@link Deflater#BEST_SPEED}. */
-    private static GZIPOutputStream fastest(OutputStream out) throws IOException {
-        return new GZIPOutputStream(out, 8192) {
-            {
-                def.setLevel(Deflater.BEST_SPEED);
-            }
-        };
-    }
-
     static byte[] compress(String text) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(64, text.length() / 8));
-        try (GZIPOutputStream gzip = fastest(bytes)) {
+        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
             gzip.write(text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -46,7 +32,7 @@ final class Gzip {
     /** A JSON array of the values, written into gzip one value at a time: the whole text is never in memory. */
     static byte[] compressArray(List<? extends JsonValue> values) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
-        try (Writer out = new BufferedWriter(new OutputStreamWriter(fastest(bytes), StandardCharsets.UTF_8))) {
+        try (Writer out = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(bytes), StandardCharsets.UTF_8))) {
             out.write('[');
             for (int i = 0; i < values.size(); i++) {
                 if (i > 0) {
