@@ -40,6 +40,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -49,6 +50,7 @@ import javax.sql.DataSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -100,28 +102,23 @@ class PayaraSmokeIT {
     }
 
     /**
-     * Payara's default datasource (jdbc/__default) is an H2 file database opened with AUTO_SERVER=TRUE: the first
-     * connection starts an H2 TCP server, on every interface unless the JVM has -Dh2.bindAddress=127.0.0.1
-     * (cmdOptions in arquillian.xml). Its port is in the database's lock file.
+     * Payara's own default datasource (jdbc/__default) opens its H2 file with AUTO_SERVER=TRUE, which starts an H2
+     * TCP server (full SQL, no password) on every interface and names it in a lock file beside the database; the
+     * preboot file opens the file without. The URL is the one the live datasource reports.
      */
     @Test
-    void embeddedH2ServerIsNotReachableOnNonLoopbackAddresses() throws Exception {
+    void embeddedH2RunsNoTcpServer() throws Exception {
         String url = getJson(URI.create(base + "api/smoke/db")).getString("databaseUrl");
-        assumeTrue(url.startsWith("jdbc:h2:") && !url.contains(";"), "not Payara's H2 file database: " + url);
+        assertTrue(url.startsWith("jdbc:h2:"), url);
+        assertFalse(url.toUpperCase(Locale.ROOT).contains("AUTO_SERVER"), url);
         java.nio.file.Path lockFile = java.nio.file.Path.of(url.substring("jdbc:h2:".length()) + ".lock.db");
-        assumeTrue(Files.isRegularFile(lockFile), "no H2 lock file (AUTO_SERVER off?): " + lockFile);
-        Properties lock = new Properties();
-        try (Reader in = Files.newBufferedReader(lockFile)) {
-            lock.load(in);
+        if (Files.isRegularFile(lockFile)) {
+            Properties lock = new Properties();
+            try (Reader in = Files.newBufferedReader(lockFile)) {
+                lock.load(in);
+            }
+            assertNull(lock.getProperty("server"), () -> "H2 runs a TCP server: " + lock);
         }
-        String server = lock.getProperty("server");
-        assumeTrue(server != null, "H2 runs no auto-server: " + lock);
-        int port = Integer.parseInt(server.substring(server.lastIndexOf(':') + 1));
-        LOG.info(() -> "H2 auto-server: " + server);
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2000);
-        }
-        assertNotReachableOutsideLoopback(port, "its H2 auto-server (jdbc/__default)");
     }
 
     private static void assertNotReachableOutsideLoopback(int port, String what) throws SocketException {
