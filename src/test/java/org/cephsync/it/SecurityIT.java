@@ -150,6 +150,44 @@ class SecurityIT {
     }
 
     @Test
+    @Order(5)
+    void aBrowserOnAnotherSiteCannotStartStopOrRestartRunsWithCachedCredentials() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        URI jobs = base.toURI().resolve("api/sync/jobs");
+        int runsBefore = as(TestUsers.ADMIN).get("api/sync/jobs?limit=100").getJsonArray("results").size();
+        String authorization = TestUsers.ADMIN.basic();
+        List<HttpRequest> forged = List.of(
+                // a form on another page, posted with the credentials the browser has cached for this origin
+                HttpRequest.newBuilder(jobs).header("Authorization", authorization)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("resources=full")).build(),
+                HttpRequest.newBuilder(jobs).header("Authorization", authorization).header("Content-Type", "text/plain")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"resources\":[\"full\"]}")).build(),
+                // a script on another site, as a modern browser marks it
+                HttpRequest.newBuilder(jobs).header("Authorization", authorization).header("Content-Type", "application/json")
+                        .header("Sec-Fetch-Site", "cross-site").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                // an older browser: only its Origin tells
+                HttpRequest.newBuilder(base.toURI().resolve("api/sync/jobs/1/restart")).header("Authorization", authorization)
+                        .header("Origin", "http://evil.example").POST(HttpRequest.BodyPublishers.noBody()).build());
+        for (HttpRequest request : forged) {
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, r.statusCode(), () -> request.headers().map() + ": " + r.body());
+            assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"), r.body());
+        }
+        assertEquals(runsBefore, as(TestUsers.ADMIN).get("api/sync/jobs?limit=100").getJsonArray("results").size(), "no run started");
+
+        // the console's own calls (same origin) and scripts (no browser headers) go through; answers are not cached
+        HttpResponse<String> sameOrigin = http.send(HttpRequest.newBuilder(jobs).header("Authorization", authorization)
+                .header("Content-Type", "application/json").header("Sec-Fetch-Site", "same-origin")
+                .header("Origin", "http://" + base.getHost() + ":" + base.getPort())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"resources\":[\"bogus\"]}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, sameOrigin.statusCode(), sameOrigin::body);
+        HttpResponse<String> read = http.send(HttpRequest.newBuilder(jobs).header("Authorization", authorization).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals("no-store", read.headers().firstValue("Cache-Control").orElse(""), read.headers().map()::toString);
+    }
+
+    @Test
     @Order(6)
     void healthStaysOpen() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
