@@ -188,6 +188,23 @@ class SecurityIT {
     }
 
     @Test
+    @Order(5)
+    void theConsoleLoadsOnlyItsOwnFilesAndIsNeverFramed() throws Exception {
+        // HTTP/1.1 as browsers speak it over plain HTTP: Open Liberty hangs on the h2c upgrade that Java's client
+        // tries by default when the request is forwarded to the welcome file (README, known issues)
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        for (String path : List.of("", "index.html", "console/app.js")) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.toURI().resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), path);
+            String policy = r.headers().firstValue("Content-Security-Policy").orElse("");
+            assertAll(path,
+                    () -> assertTrue(policy.contains("default-src 'self'") && policy.contains("frame-ancestors 'none'"), policy),
+                    () -> assertEquals("DENY", r.headers().firstValue("X-Frame-Options").orElse("")),
+                    () -> assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse("")));
+        }
+    }
+
+    @Test
     @Order(6)
     void healthStaysOpen() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
