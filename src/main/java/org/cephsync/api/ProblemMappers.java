@@ -10,6 +10,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cephsync.batch.RunConflictException;
@@ -55,8 +56,7 @@ public final class ProblemMappers {
             if (e instanceof JobRestartException) {
                 return Problem.response(409, "Conflict", "the job cannot be restarted: " + e.getMessage());
             }
-            LOG.log(Level.WARNING, "batch runtime error", e);
-            return Problem.response(500, "Internal Server Error", "batch runtime error: " + e.getMessage());
+            return internalError("batch runtime error", e);
         }
     }
 
@@ -81,9 +81,18 @@ public final class ProblemMappers {
             if (e instanceof RunConflictException conflict) {
                 return new RunConflict().toResponse(conflict);
             }
-            LOG.log(Level.WARNING, "unexpected error in a REST call", e);
-            return Problem.response(500, "Internal Server Error", e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            return internalError("unexpected error in a REST call", e);
         }
+    }
+
+    /**
+     * A 500 that says nothing of the failure (its class, message or SQL could tell an attacker about the
+     * internals), only a reference under which the server log has the whole of it.
+     */
+    static Response internalError(String what, RuntimeException e) {
+        String reference = UUID.randomUUID().toString();
+        LOG.log(Level.WARNING, e, () -> what + " (reference " + reference + ")");
+        return Problem.response(500, "Internal Server Error",
+                "the server failed to answer this call; its log has the cause under reference " + reference);
     }
 }

@@ -57,6 +57,13 @@ public class FaultInjection {
         paused.countDown();
     }
 
+    /** A REST call that fails the way a bug or a database would: with a message that must not reach the caller. */
+    @GET
+    @Path("unexpected")
+    public String unexpected() {
+        throw new IllegalStateException("ERROR: relation \"ceph_osd\" does not exist; SELECT id, content_hash FROM ceph_osd");
+    }
+
     /** Whether a chunk is waiting in {@code pause}. */
     @GET
     public boolean waiting() {

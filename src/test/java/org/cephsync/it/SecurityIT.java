@@ -205,6 +205,19 @@ class SecurityIT {
     }
 
     @Test
+    @Order(5)
+    void aFailureInsideTheServerAnswers500WithoutItsCause() throws Exception {
+        AdminClient.Answer failed = as(TestUsers.ADMIN).call("GET", "api/test/faults/unexpected", null);
+        assertProblem(500, failed, "an unexpected failure");
+        String body = failed.body().toString();
+        for (String internal : List.of("IllegalStateException", "SELECT", "ceph_osd", "relation")) {
+            assertFalse(body.contains(internal), () -> "the answer tells " + internal + ": " + body);
+        }
+        String reference = failed.json().getString("detail").replaceAll(".*reference ", "");
+        assertTrue(ServerLog.text().contains("reference " + reference), "the log has the cause under " + reference);
+    }
+
+    @Test
     @Order(6)
     void healthStaysOpen() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
