@@ -1,7 +1,7 @@
 # Shared by scripts/benchmark.sh and scripts/benchmark-endpoints.sh (sourced, not run). Expects ROOT, BUILD_DIR,
 # HEAP, PORT set; defines the build, a user for the run, and the server's start and stop.
 CLASSPATH_FILE=$BUILD_DIR/benchmark.classpath
-BASE="http://127.0.0.1:$PORT"
+BASE="http://127.0.0.1:$PORT/ceph-sync"
 
 # The WAR, the test classes (generator, baseline, stand-in) and the test classpath (JSON-P, H2); sets GEN_CP.
 build() {
@@ -39,7 +39,7 @@ start_server() { # $1 = run folder
   echo "Starting Payara Micro on $BASE with -Xmx$HEAP (log: $1/server.log) ..."
   # shellcheck disable=SC2086
   java -Xmx"$HEAP" ${SERVER_JAVA_OPTS:-} -Dh2.bindAddress=127.0.0.1 -jar "$BUILD_DIR/payara-micro.jar" \
-    --deploy "$BUILD_DIR/ceph-sync.war" --contextroot / --rootdir "$1/payara" --nohazelcast --port "$PORT" \
+    --deploy "$BUILD_DIR/ceph-sync.war" --contextroot /ceph-sync --rootdir "$1/payara" --nohazelcast --port "$PORT" \
     --systemproperties "$1/server.properties" --prebootcommandfile "$ROOT/src/main/payara/preboot.asadmin" \
     >"$1/server.log" 2>&1 &
   SERVER=$!

@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 
 PORT=${PORT:-8080}
 DATA=${CEPH_SYNC_DATA:-$PWD/data}
-BASE="http://127.0.0.1:$PORT"
+BASE="http://127.0.0.1:$PORT/ceph-sync"
 
 mvn -q -B -DskipTests package
 mkdir -p "$DATA"
@@ -33,7 +33,7 @@ NETRC="$DATA/demo.netrc"
 )
 CURL=(curl --netrc-file "$NETRC")
 
-java -Dh2.bindAddress=127.0.0.1 -jar target/payara-micro.jar --deploy target/ceph-sync.war --contextroot / \
+java -Dh2.bindAddress=127.0.0.1 -jar target/payara-micro.jar --deploy target/ceph-sync.war --contextroot /ceph-sync \
   --rootdir "$DATA/payara" --nohazelcast --port "$PORT" --systemproperties "$USERS" \
   --prebootcommandfile src/main/payara/preboot.asadmin >"$DATA/server.log" 2>&1 &
 SERVER=$!
