@@ -343,7 +343,7 @@ public final class SyntheticCluster {
         JsonObject template = real.values().iterator().next().asJsonObject();
         for (int i = 0; i < count; i++) {
             int h = daemonHost(type, i, count);
-            String id = daemonName(i, h);
+            String id = daemonName(i, h, count);
             JsonObjectBuilder entry = JSON.createObjectBuilder(template).add("name", id).add("hostname", hosts.get(h));
             for (String address : List.of("addr", "addrs")) {
                 if (template.get(address) instanceof JsonString s) {
@@ -378,7 +378,7 @@ public final class SyntheticCluster {
             // mons all run; one mgr and one mds are active, the others stand by
             JsonObject template = "mon".equals(type) || i == 0 ? active : standby;
             JsonObjectBuilder entry = JSON.createObjectBuilder(template)
-                    .add("name", daemonName(i, h))
+                    .add("name", daemonName(i, h, count))
                     .add("host", hosts.get(h));
             if (template.get("addr") instanceof JsonString s) {
                 entry.add("addr", s.getString().replace("127.0.0.1", ip(h)));
@@ -401,9 +401,9 @@ public final class SyntheticCluster {
     }
 
     /** Daemons are named after their host, as pveceph names them; a second one of a type on a host gets a suffix. */
-    private String daemonName(int i, int h) {
-        int round = i / hosts.size();
-        return round == 0 ? hosts.get(h) : hosts.get(h) + "-" + round;
+    /** Named after its host, as PVE names them; with more daemons of a type than hosts, numbered too (names are unique). */
+    private String daemonName(int i, int h, int count) {
+        return count <= hosts.size() ? hosts.get(h) : hosts.get(h) + "-" + i;
     }
 
     // ---- CRUSH: the real rules, then replicated rules by device class; the map text rebuilt around them
@@ -572,7 +572,7 @@ public final class SyntheticCluster {
         JsonObject monTemplate = monmap == null || monmap.getJsonArray("mons") == null ? null : monmap.getJsonArray("mons").getJsonObject(0);
         for (int i = 0; i < mons; i++) {
             int h = daemonHost("mon", i, mons);
-            String name = daemonName(i, h);
+            String name = daemonName(i, h, mons);
             quorum.add(i);
             quorumNames.add(name);
             if (monTemplate != null) {
