@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +24,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.cephsync.inventory.InventoryModel;
@@ -51,6 +53,12 @@ public class ResourceFetch {
 
     private static final Logger LOG = Logger.getLogger(ResourceFetch.class.getName());
     private static final long STOP_CHECK_MILLIS = 200;
+    /**
+     * How many mapped rows of one step the fetch keeps for the reader (an OSD row holds its metadata as text);
+     * reads beyond it are mapped again from their staged items, so the memory a step holds does not grow with
+     * the number of endpoints.
+     */
+    static final int MAPPED_ROWS_KEPT = 20_000;
 
     @Inject
     CephSource source;
@@ -83,9 +91,14 @@ public class ResourceFetch {
         int workers = Math.min(Math.max(1, parallelEndpoints), unread.size());
         AtomicBoolean stopping = new AtomicBoolean(job.getBatchStatus() == BatchStatus.STOPPING);
         Map<Integer, StepProgress.MappedRead> mapped = new ConcurrentHashMap<>();
+        AtomicInteger keep = new AtomicInteger(MAPPED_ROWS_KEPT);
         Runnable worker = () -> {
             for (EndpointInfo endpoint; !stopping.get() && (endpoint = unread.poll()) != null; ) {
-                fetchAndStage(instanceId, clock, resource, endpoint, mapped);
+                fetchAndStage(instanceId, clock, resource, endpoint).ifPresent(staged -> {
+                    if (keep.addAndGet(-staged.read().rows().size()) >= 0) {
+                        mapped.put(staged.position(), staged.read());
+                    }
+                });
             }
         };
         if (workers <= 1) {
@@ -138,9 +151,12 @@ public class ResourceFetch {
         }
     }
 
-    /** Reads one endpoint and stages what came back, or records why it could not be read. */
-    private void fetchAndStage(long instanceId, RunClock clock, CephResource resource, EndpointInfo endpoint,
-                               Map<Integer, StepProgress.MappedRead> mapped) {
+    /** A staged read's position and the rows its items map to. */
+    private record StagedRows(int position, StepProgress.MappedRead read) {
+    }
+
+    /** Reads one endpoint and stages what came back, or records why it could not be read (empty). */
+    private Optional<StagedRows> fetchAndStage(long instanceId, RunClock clock, CephResource resource, EndpointInfo endpoint) {
         List<JsonObject> split;
         List<InventoryRow> rows = new ArrayList<>();
         try {
@@ -156,7 +172,7 @@ public class ResourceFetch {
             LOG.warning(() -> "ceph-sync run " + instanceId + ": reading " + resource.wireName()
                     + " of endpoint " + endpoint.name() + " failed: " + reason);
             staging.failed(instanceId, resource.wireName(), endpoint, reason);
-            return;
+            return Optional.empty();
         }
         List<Staging.Item> items = new ArrayList<>(split.size());
         for (int i = 0; i < split.size(); i++) {
@@ -164,7 +180,7 @@ public class ResourceFetch {
             items.add(new Staging.Item(InventoryModel.of(row).path(), row.naturalKey(), split.get(i)));
         }
         int position = staging.stage(instanceId, resource.wireName(), endpoint, items);
-        mapped.put(position, new StepProgress.MappedRead(endpoint.id(), rows));
+        return Optional.of(new StagedRows(position, new StepProgress.MappedRead(endpoint.id(), rows)));
     }
 
     /** One request per path of the resource, against the node the cluster status says to ask. */
