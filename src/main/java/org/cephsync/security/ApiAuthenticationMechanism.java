@@ -29,6 +29,12 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
     @Inject
     IdentityStoreHandler identityStores;
 
+    @Inject
+    ConfigIdentityStore users;
+
+    @Inject
+    LoginThrottle throttle;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -42,10 +48,18 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
         if (login == null) {
             return api ? refuse(request, response, context, "the Authorization header is not valid HTTP Basic") : context.doNothing();
         }
+        String address = request.getRemoteAddr();
+        if (!users.remembered(login[0], login[1].toCharArray())) {
+            long wait = throttle.secondsToWait(login[0], address);
+            if (wait > 0) {
+                return api ? tooManyAttempts(response, wait) : context.doNothing();
+            }
+        }
         CredentialValidationResult result = identityStores.validate(new UsernamePasswordCredential(login[0], login[1]));
         if (result.getStatus() == CredentialValidationResult.Status.VALID) {
             return context.notifyContainerAboutLogin(result);
         }
+        throttle.failed(login[0], address);
         return api ? refuse(request, response, context, "unknown user or wrong password") : context.doNothing();
     }
 
@@ -57,6 +71,16 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
             throw new UncheckedIOException(e);
         }
         // the response is committed: the container adds nothing to it
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    private static AuthenticationStatus tooManyAttempts(HttpServletResponse response, long seconds) {
+        try {
+            ProblemResponses.tooManyRequests(response, seconds, "too many failed logins for this user or from this address;"
+                    + " try again in " + seconds + " s");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return AuthenticationStatus.SEND_FAILURE;
     }
 

@@ -22,7 +22,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * <p>PBKDF2 is slow on purpose, and HTTP Basic sends the password with every request (the console polls), so a
  * successful verification is remembered for a few minutes as a salted SHA-256 fingerprint of the presented
  * password, tied to the stored hash it was checked against: changing a user's hash or removing the user takes
- * effect at once.
+ * effect at once. A wrong password does not forget it (a guesser cannot log the real user out), and an unknown
+ * user name costs a PBKDF2 check like a known one, so that timing does not tell which names exist.
  */
 @ApplicationScoped
 public class ConfigIdentityStore implements IdentityStore {
@@ -36,9 +37,26 @@ public class ConfigIdentityStore implements IdentityStore {
 
     private final byte[] pepper = new byte[32];
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    /** What an unknown user's password is checked against: the cost of a known user's check. */
+    private final String unknownUsersHash;
 
     public ConfigIdentityStore() {
-        new SecureRandom().nextBytes(pepper);
+        SecureRandom random = new SecureRandom();
+        random.nextBytes(pepper);
+        char[] nobody = new char[24];
+        for (int i = 0; i < nobody.length; i++) {
+            nobody[i] = (char) ('a' + random.nextInt(26));
+        }
+        unknownUsersHash = PasswordHashes.hash(nobody);
+    }
+
+    /** Whether this password was verified for this user a moment ago (no PBKDF2 needed, nothing to throttle). */
+    boolean remembered(String name, char[] password) {
+        Optional<ConfiguredUsers.User> user = users().find(name);
+        Verified known = verified.get(name);
+        return user.isPresent() && known != null && known.storedHash.equals(user.get().passwordHash())
+                && known.until > System.currentTimeMillis()
+                && MessageDigest.isEqual(known.fingerprint, PasswordHashes.fingerprint(pepper, name, password));
     }
 
     @Override
@@ -49,6 +67,7 @@ public class ConfigIdentityStore implements IdentityStore {
         String name = login.getCaller();
         Optional<ConfiguredUsers.User> user = users().find(name);
         if (user.isEmpty()) {
+            PasswordHashes.verify(login.getPassword().getValue(), unknownUsersHash);
             LOG.fine(() -> "login refused: no user named " + safe(name));
             return CredentialValidationResult.INVALID_RESULT;
         }
@@ -68,7 +87,6 @@ public class ConfigIdentityStore implements IdentityStore {
                 }
                 verified.put(name, new Verified(stored, fingerprint, System.currentTimeMillis() + REMEMBER.toMillis()));
             } else {
-                verified.remove(name);
                 String problem = PasswordHashes.problem(stored);
                 if (problem != null) {
                     LOG.warning(() -> "user " + name + " cannot log in: its " + ConfiguredUsers.PREFIX + name + ConfiguredUsers.HASH

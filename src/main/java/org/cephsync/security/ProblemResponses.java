@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.cephsync.inventory.JsonText;
 
-/** 401 and 403 as problem details (RFC 9457), written before any application code runs. */
+/** 401, 403 and 429 as problem details (RFC 9457), written before any application code runs. */
 final class ProblemResponses {
 
     static final String REALM = "ceph-sync";
@@ -21,6 +21,11 @@ final class ProblemResponses {
             response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
         }
         write(response, 401, "Unauthorized", detail);
+    }
+
+    static void tooManyRequests(HttpServletResponse response, long retryAfterSeconds, String detail) throws IOException {
+        response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
+        write(response, 429, "Too Many Requests", detail);
     }
 
     static void forbidden(HttpServletResponse response, String detail) throws IOException {

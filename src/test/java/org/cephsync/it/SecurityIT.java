@@ -288,6 +288,47 @@ class SecurityIT {
         }));
     }
 
+    /** Last: its failed logins would slow down the other tests' first logins from this address. */
+    @Test
+    @Order(8)
+    void passwordGuessingIsThrottledButTheRealUserKeepsWorking() throws Exception {
+        AdminClient admin = as(TestUsers.ADMIN);
+        assertEquals(200, admin.call("GET", "api/whoami", null).status(), "the admin has logged in");
+        AdminClient guesser = as(new TestUsers.User(TestUsers.ADMIN.name(), "guess-" + RUN, ""));
+
+        // an unknown name costs what a wrong password for a known one costs (one PBKDF2 check each)
+        long unknown = Long.MAX_VALUE;
+        long known = Long.MAX_VALUE;
+        for (int i = 0; i < 2; i++) {
+            long start = System.nanoTime();
+            assertProblem(401, as(new TestUsers.User("nobody-" + RUN + "-" + i, "whatever", "")).call("GET", "api/whoami", null), "unknown user");
+            unknown = Math.min(unknown, System.nanoTime() - start);
+            start = System.nanoTime();
+            assertProblem(401, guesser.call("GET", "api/whoami", null), "wrong password");
+            known = Math.min(known, System.nanoTime() - start);
+        }
+        long knownNanos = known;
+        long unknownNanos = unknown;
+        assertTrue(unknownNanos * 3 >= knownNanos, () -> "an unknown user is answered in " + unknownNanos / 1_000_000
+                + " ms, a wrong password in " + knownNanos / 1_000_000 + " ms: the difference tells which names exist");
+
+        // more guesses at the name: within a few, refused without a check, with a time to come back
+        AdminClient.Answer refused = null;
+        for (int i = 0; i < 5 && refused == null; i++) {
+            AdminClient.Answer answer = guesser.call("GET", "api/whoami", null);
+            if (answer.status() == 429) {
+                refused = answer;
+            } else {
+                assertProblem(401, answer, "wrong password " + i);
+            }
+        }
+        assertTrue(refused != null, "no 429 after " + (2 + 5) + " wrong passwords for one user");
+        assertProblem(429, refused, "guessing throttled");
+
+        // the real user, verified a moment ago, is neither logged out by the guesses nor throttled
+        assertEquals(200, admin.call("GET", "api/whoami", null).status());
+    }
+
     private static void assertProblem(int status, AdminClient.Answer answer, String what) {
         assertEquals(status, answer.status(), () -> what + ": " + answer.body());
         assertTrue(answer.contentType().startsWith("application/problem+json"), () -> what + ": " + answer.contentType());
