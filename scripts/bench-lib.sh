@@ -63,4 +63,18 @@ stop_server() {
   wait $SERVER 2>/dev/null || true
 }
 
+# The proxbox-api stand-in (org.cephsync.bench.ProxboxServer) on a snapshot folder, with a key made for the run;
+# sets PROXBOX (its pid) and PROXBOX_PROPERTIES (the server properties that point ceph-sync at it).
+start_proxbox() { # $1 = run folder, $2 = snapshot folder, $3 = ms added to every answer
+  local key
+  key=$(python3 -c 'import secrets; print(secrets.token_urlsafe(18))')
+  echo "Starting the proxbox-api stand-in ($3 ms added to every answer) ..."
+  printf '%s' "$key" | java -cp "$GEN_CP" org.cephsync.bench.ProxboxServer --snapshot "$2" --latency-ms "$3" \
+    --url-file "$1/proxbox.url" >"$1/proxbox.log" 2>&1 &
+  PROXBOX=$!
+  for _ in $(seq 1 60); do [ -s "$1/proxbox.url" ] && break; sleep 0.5; done
+  [ -s "$1/proxbox.url" ] || { cat "$1/proxbox.log"; echo "the stand-in did not start" >&2; exit 1; }
+  PROXBOX_PROPERTIES=$(printf 'ceph-sync.source=proxbox\nproxbox.url=%s\nproxbox.api-key=%s' "$(cat "$1/proxbox.url")" "$key")
+}
+
 tool() { python3 "$ROOT/scripts/benchmark.py" "$@"; }

@@ -45,26 +45,16 @@ RUN_DIR="$BENCH_DIR/run-endpoints"
 rm -rf "$RUN_DIR"
 mkdir -p "$RUN_DIR/results"
 chmod 700 "$RUN_DIR"
-KEY=$(python3 -c 'import secrets; print(secrets.token_urlsafe(18))')
-echo "Starting the proxbox-api stand-in ($LATENCY_MS ms added to every answer) ..."
-printf '%s' "$KEY" | java -cp "$GEN_CP" org.cephsync.bench.ProxboxServer --snapshot "$SNAPSHOT" \
-  --latency-ms "$LATENCY_MS" --url-file "$RUN_DIR/proxbox.url" >"$RUN_DIR/proxbox.log" 2>&1 &
-PROXBOX=$!
+start_proxbox "$RUN_DIR" "$SNAPSHOT" "$LATENCY_MS"
 cleanup() { stop_server; kill $PROXBOX 2>/dev/null || true; }
 trap cleanup EXIT
-for _ in $(seq 1 60); do [ -s "$RUN_DIR/proxbox.url" ] && break; sleep 0.5; done
-[ -s "$RUN_DIR/proxbox.url" ] || { cat "$RUN_DIR/proxbox.log"; echo "the stand-in did not start" >&2; exit 1; }
 
 for P in 1 "$PARALLEL"; do
   RUN="$RUN_DIR/p$P"
   mkdir -p "$RUN"
   chmod 700 "$RUN"
   make_user "$RUN"
-  (
-    umask 077
-    printf 'ceph-sync.source=proxbox\nproxbox.url=%s\nproxbox.api-key=%s\nceph-sync.parallel-endpoints=%s\n' \
-      "$(cat "$RUN_DIR/proxbox.url")" "$KEY" "$P" >>"$RUN/server.properties"
-  )
+  (umask 077; printf '%s\nceph-sync.parallel-endpoints=%s\n' "$PROXBOX_PROPERTIES" "$P" >>"$RUN/server.properties")
   start_server "$RUN"
   echo "Full sync of $ENDPOINTS endpoints with ceph-sync.parallel-endpoints=$P ..."
   tool phase --base "$BASE" --netrc "$RUN/netrc" --pid $SERVER --name "parallel-$P" --out "$RUN_DIR/results/parallel-$P.json" || true

@@ -85,15 +85,8 @@ chmod 700 "$RUN_DIR"
 make_user "$RUN_DIR"
 PROXBOX=
 if [ "$SOURCE" = proxbox ]; then
-  KEY=$(python3 -c 'import secrets; print(secrets.token_urlsafe(18))')
-  echo "Starting the proxbox-api stand-in on the snapshot ..."
-  printf '%s' "$KEY" | java -cp "$GEN_CP" org.cephsync.bench.ProxboxServer --snapshot "$BENCH_DIR/snapshot" \
-    --url-file "$RUN_DIR/proxbox.url" >"$RUN_DIR/proxbox.log" 2>&1 &
-  PROXBOX=$!
-  for _ in $(seq 1 60); do [ -s "$RUN_DIR/proxbox.url" ] && break; sleep 0.5; done
-  [ -s "$RUN_DIR/proxbox.url" ] || { cat "$RUN_DIR/proxbox.log"; echo "the stand-in did not start" >&2; exit 1; }
-  (umask 077; printf 'ceph-sync.source=proxbox\nproxbox.url=%s\nproxbox.api-key=%s\n' "$(cat "$RUN_DIR/proxbox.url")" "$KEY" \
-    >>"$RUN_DIR/server.properties")
+  start_proxbox "$RUN_DIR" "$BENCH_DIR/snapshot" 0
+  (umask 077; printf '%s\n' "$PROXBOX_PROPERTIES" >>"$RUN_DIR/server.properties")
 else
   printf 'ceph-sync.source=snapshot\nceph-sync.snapshot.dir=%s\n' "$BENCH_DIR/snapshot" >>"$RUN_DIR/server.properties"
 fi
