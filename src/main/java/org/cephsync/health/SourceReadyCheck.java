@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 import org.cephsync.source.CephSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -33,6 +34,8 @@ import org.eclipse.microprofile.health.Readiness;
 @Readiness
 @ApplicationScoped
 public class SourceReadyCheck implements HealthCheck {
+
+    private static final Logger LOG = Logger.getLogger(SourceReadyCheck.class.getName());
 
     @Inject
     Instance<CephSource> source;
@@ -70,13 +73,21 @@ public class SourceReadyCheck implements HealthCheck {
     void refresh() {
         checking = Instant.now();
         String kind = "unknown";
+        Outcome before = last;
         try {
             CephSource current = source.get();
             kind = kind(current);
             int n = current.endpoints().size();
             last = new Outcome(true, kind, n, null, Instant.now());
+            if (before != null && !before.up()) {
+                LOG.info("ceph-sync readiness: the source answers its endpoint list again");
+            }
         } catch (RuntimeException e) {
-            last = new Outcome(false, kind, null, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), Instant.now());
+            String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            last = new Outcome(false, kind, null, error, Instant.now());
+            if (before == null || before.up() || !error.equals(before.error())) {
+                LOG.warning(() -> "ceph-sync readiness: DOWN, the source does not answer its endpoint list: " + error);
+            }
         } finally {
             checking = null;
         }
@@ -100,7 +111,8 @@ public class SourceReadyCheck implements HealthCheck {
             return check.down().withData("error", "the last check is " + age + " s old").build();
         }
         if (!outcome.up()) {
-            return check.down().withData("error", outcome.error()).build();
+            // anyone may ask: the reason (hosts, status codes) is in the server log, not here
+            return check.down().withData("error", "the source does not answer its endpoint list; the server log says why").build();
         }
         return check.up().withData("endpoints", outcome.endpoints()).build();
     }
