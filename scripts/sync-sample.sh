@@ -13,7 +13,9 @@ DATA=${CEPH_SYNC_DATA:-$PWD/data}
 BASE="http://127.0.0.1:$PORT/ceph-sync"
 
 mvn -q -B -DskipTests package
+# the data folder holds the database (inventory, job repository) and the demo credentials: this user's only
 mkdir -p "$DATA"
+chmod 700 "$DATA"
 
 # the demo user: a random password made once, its hash for the server, a netrc file for curl (never argv)
 CREDENTIALS="$DATA/demo-credentials"
