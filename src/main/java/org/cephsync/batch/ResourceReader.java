@@ -21,7 +21,8 @@ import org.cephsync.store.SyncStage;
 /**
  * Hands on, in order, what the step's fetch phase ({@link ResourceFetch}) staged for the resource: each
  * endpoint's items, then its end mark. Reads this execution fetched itself are handed on as the rows the fetch
- * mapped; reads staged by an earlier execution (a restart) as the staged items, for the processor to map. The checkpoint is the position reached, so a restart resumes on the
+ * mapped; reads staged by an earlier execution (a restart) as the staged items, for the processor to map.
+ * The checkpoint is the position reached, so a restart resumes on the
  * same data right after the last committed chunk. When everything staged has been handed on, an endpoint
  * that could not be read fails the step, in a chunk of its own, so that a restart reads it again.
  */
