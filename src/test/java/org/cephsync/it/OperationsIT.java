@@ -104,6 +104,24 @@ class OperationsIT {
         assertEquals("UP", check(body, "database").getString("status"));
     }
 
+    /**
+     * The schema comes from the migrations, applied before the other startup work, and a start logs no error
+     * and no stack trace (EclipseLink's table generation used to log several on every start).
+     */
+    @Test
+    @Order(1)
+    void aStartMigratesTheSchemaAndLogsNoStackTrace() {
+        String log = ServerLog.text();
+        int startupEnds = log.indexOf("ceph-sync users:");
+        assertTrue(startupEnds > 0, "the deployment's start is in the log");
+        String startup = log.substring(0, startupEnds);
+        assertTrue(startup.contains("ceph-sync schema: database "), "the start says which schema version it runs on");
+        // Payara logs errors as SEVERE, Liberty's console as [ERROR   ]
+        List<String> errors = startup.lines().filter(line -> line.contains("Exception") || line.contains("SEVERE")
+                || line.contains("[ERROR") || line.matches("\\s+at \\S+\\(.*\\)")).toList();
+        assertEquals(List.of(), errors, "errors and stack trace lines at start");
+    }
+
     @Test
     @Order(2)
     void notReadyWhileTheSourceDoesNotAnswerItsEndpointList() throws Exception {
