@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.cephsync.store.SyncRun;
 import org.cephsync.store.SyncRuns;
 import org.cephsync.store.SyncStage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -36,7 +37,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * batch runtime (JBatch) does not, and the Jakarta Batch API has no call for it (abandon makes a run
  * ABANDONED, which is final). So, before the application takes requests:
  * <ol>
- *   <li>every execution of the ceph-sync job that the repository says is running but that was created
+ *   <li>every execution of a run of this server that the repository says is running but that was created
  *       before this JVM started cannot be running any more: it is marked FAILED in the repository's
  *       tables ({@link JBatchTables}, Payara), which makes it restartable through our admin REST;</li>
  *   <li>the stages such a run left "running" become errors with the reason (as {@code afterJob} does for
@@ -45,9 +46,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * </ol>
  * A restart then resumes from the last committed checkpoint, on the data staged by the lost execution.
  *
- * <p>It assumes that one server uses the database, as the embedded default does: with several servers
- * sharing one job repository, another server's live run would look interrupted. Such a deployment sets
- * {@code ceph-sync.recover-interrupted-runs=false}.
+ * <p>Servers may share the database (PostgreSQL): each marks only the executions of runs that it ran itself
+ * ({@link ServerName}, recorded with the run), so another server's live run is left alone. Exotic setups
+ * (two servers under one name) set {@code ceph-sync.recover-interrupted-runs=false}.
  */
 @ApplicationScoped
 public class InterruptedRuns {
@@ -59,6 +60,9 @@ public class InterruptedRuns {
 
     @Inject
     SyncRuns runs;
+
+    @Inject
+    ServerName server;
 
     @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource dataSource;
@@ -92,6 +96,13 @@ public class InterruptedRuns {
                 LOG.fine("ceph-sync: no JBatch job repository tables in java:comp/DefaultDataSource");
             } else {
                 for (JBatchTables.Running orphan : tables.get().runningBefore(connection, SyncParameters.JOB_NAME, jvmStarted)) {
+                    Optional<String> runsOn = runs.find(orphan.instanceId()).map(SyncRun::getServerName)
+                            .filter(name -> !name.equals(server.get()));
+                    if (runsOn.isPresent()) {
+                        LOG.info(() -> "ceph-sync: execution " + orphan.executionId() + " (run " + orphan.instanceId()
+                                + ") is " + orphan.status() + " on server " + runsOn.get() + ": left to that server");
+                        continue;
+                    }
                     if (tables.get().markFailed(connection, orphan.executionId(), Instant.now())) {
                         LOG.warning("ceph-sync: execution " + orphan.executionId() + " (run " + orphan.instanceId() + ") was "
                                 + orphan.status() + " when the server stopped (crash or kill): marked FAILED so that it can be restarted");

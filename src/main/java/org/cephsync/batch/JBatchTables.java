@@ -72,12 +72,24 @@ record JBatchTables(String instances, String executions, String steps) {
 
     /** The executions of a job marked STARTING, STARTED or STOPPING that were created before a moment. */
     List<Running> runningBefore(Connection connection, String jobName, Instant before) throws SQLException {
+        return running(connection, jobName, before);
+    }
+
+    /** The executions of a job marked STARTING, STARTED or STOPPING, whichever server runs them. */
+    List<Running> running(Connection connection, String jobName) throws SQLException {
+        return running(connection, jobName, null);
+    }
+
+    private List<Running> running(Connection connection, String jobName, Instant createdBefore) throws SQLException {
         List<Running> found = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement("SELECT e.jobexecid, e.jobinstanceid, e.batchstatus FROM "
                 + executions + " e JOIN " + instances + " i ON i.jobinstanceid = e.jobinstanceid"
-                + " WHERE i.name = ? AND e.batchstatus IN " + RUNNING + " AND e.createtime < ? ORDER BY e.jobexecid")) {
+                + " WHERE i.name = ? AND e.batchstatus IN " + RUNNING
+                + (createdBefore == null ? "" : " AND e.createtime < ?") + " ORDER BY e.jobexecid")) {
             query.setString(1, jobName);
-            query.setTimestamp(2, Timestamp.from(before));
+            if (createdBefore != null) {
+                query.setTimestamp(2, Timestamp.from(createdBefore));
+            }
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     found.add(new Running(rows.getLong(1), rows.getLong(2), rows.getString(3)));

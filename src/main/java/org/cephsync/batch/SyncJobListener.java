@@ -70,6 +70,9 @@ public class SyncJobListener implements JobListener {
     @Inject
     Event<ExecutionStarted> started;
 
+    @Inject
+    ServerName server;
+
     @Override
     public void beforeJob() {
         started.fire(new ExecutionStarted(job.getExecutionId()));
@@ -78,7 +81,8 @@ public class SyncJobListener implements JobListener {
         SyncRun run = runs.find(instanceId).orElse(null);
         if (run == null) {
             purgeExpiredStaging();
-            run = runs.open(instanceId, SyncParameters.resources(job.getProperties().getProperty(SyncParameters.RESOURCES)), Instant.now());
+            run = runs.open(instanceId, SyncParameters.resources(job.getProperties().getProperty(SyncParameters.RESOURCES)),
+                    Instant.now(), server.get());
             CephPluginSettings current = settings.current();
             if (current.isBranchingEnabled()) {
                 Branch branch = branches.open(current.getBranchNamePrefix(), job.getExecutionId(), instanceId, Instant.now());
@@ -86,6 +90,7 @@ public class SyncJobListener implements JobListener {
                 LOG.info(() -> "ceph-sync run " + instanceId + " writes into branch " + branch.getName() + " (" + branch.getSchemaId() + ")");
             }
         } else {
+            runs.resumeOn(instanceId, server.get());
             LOG.info(() -> "ceph-sync run " + instanceId + " resumes (execution " + job.getExecutionId() + ")");
         }
         if (run.getEndpointScope() == null) {

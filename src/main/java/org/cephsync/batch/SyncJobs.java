@@ -1,5 +1,10 @@
 package org.cephsync.batch;
 
+import jakarta.annotation.Resource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.NoSuchJobException;
 import jakarta.batch.runtime.BatchRuntime;
@@ -8,6 +13,8 @@ import jakarta.batch.runtime.JobInstance;
 import jakarta.batch.runtime.StepExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -17,6 +24,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import javax.sql.DataSource;
 import org.cephsync.resource.CephResource;
 import org.cephsync.store.SyncRun;
 import org.cephsync.store.SyncRuns;
@@ -41,6 +49,9 @@ public class SyncJobs {
 
     @Inject
     SyncRuns runs;
+
+    @Resource(lookup = "java:comp/DefaultDataSource")
+    DataSource dataSource;
 
     @Inject
     @ConfigProperty(name = "ceph-sync.chunk-size", defaultValue = "1000")
@@ -116,12 +127,26 @@ public class SyncJobs {
         });
     }
 
-    /** A ceph-sync execution that is starting, running or stopping, if any. */
+    /**
+     * A ceph-sync execution that is starting, running or stopping, if any, on this server or on another that
+     * shares the database: Payara's batch runtime lists only the executions of its own JVM, so its job
+     * repository tables are asked too (Liberty's runtime reads its repository itself).
+     */
     public Optional<Long> running() {
         try {
-            return operator().getRunningExecutions(SyncParameters.JOB_NAME).stream().findFirst();
+            Optional<Long> here = operator().getRunningExecutions(SyncParameters.JOB_NAME).stream().findFirst();
+            if (here.isPresent()) {
+                return here;
+            }
         } catch (NoSuchJobException none) {
-            return Optional.empty();
+            // no run of the job on this server yet
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            Optional<JBatchTables> tables = JBatchTables.find(connection);
+            return tables.isEmpty() ? Optional.empty()
+                    : tables.get().running(connection, SyncParameters.JOB_NAME).stream().findFirst().map(JBatchTables.Running::executionId);
+        } catch (SQLException e) {
+            throw new IllegalStateException("ceph-sync cannot read the job repository: " + e.getMessage(), e);
         }
     }
 
@@ -146,8 +171,10 @@ public class SyncJobs {
         return operator().getJobInstance(executionId).getInstanceId();
     }
 
+    /** The steps of an execution in the order they ran (the runtime's list follows the database's row order). */
     public List<StepExecution> steps(long executionId) {
-        return operator().getStepExecutions(executionId);
+        return operator().getStepExecutions(executionId).stream()
+                .sorted(Comparator.comparingLong(StepExecution::getStepExecutionId)).toList();
     }
 
     public int runCount() {

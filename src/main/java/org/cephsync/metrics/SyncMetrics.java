@@ -19,7 +19,7 @@ import org.eclipse.microprofile.metrics.Tag;
  *   <li>{@code ceph_sync_source_request_seconds{source,operation}}: latency of each request to the source
  *       (each retry counts), {@code ceph_sync_source_errors_total{source,operation}}: the failed ones;</li>
  *   <li>{@code ceph_sync_schedule_ticks_total{result}}: scheduled ticks that started a sync, were skipped because a
- *       run was still running, or failed to start one.</li>
+ *       run was still running, failed to start one, or were left to another server sharing the database.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -62,7 +62,7 @@ public class SyncMetrics {
 
     public void scheduleTick(String result) {
         registry.counter(Metadata.builder().withName("ceph_sync_schedule_ticks")
-                        .withDescription("ticks of the sync schedule: started, skipped (a run was still running) or failed").build(),
+                        .withDescription("ticks of the sync schedule: started, skipped (a run was still running), failed, or elsewhere (another server sharing the database took it)").build(),
                 new Tag("result", result)).inc();
     }
 }

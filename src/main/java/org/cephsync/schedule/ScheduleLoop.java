@@ -13,7 +13,8 @@ import org.cephsync.batch.RunConflictException;
 /**
  * The schedule itself, free of the container: {@link #apply(Integer)} sets the interval (null = off) and
  * re-arms the timer when it changed; each tick starts a full sync unless a ceph-sync run is still running,
- * in which case the tick is skipped, logged and counted.
+ * in which case the tick is skipped, logged and counted, or another server sharing the database claimed
+ * this interval's tick.
  */
 final class ScheduleLoop {
 
@@ -23,6 +24,9 @@ final class ScheduleLoop {
     interface Runs {
         /** @return the id of a ceph-sync execution that is still running, if any */
         Optional<Long> running();
+
+        /** @return whether this tick is the interval's one (servers sharing the database tick each) */
+        boolean claimTick(Duration interval);
 
         /**
          * Starts a full sync; @return the new execution's id
@@ -40,6 +44,8 @@ final class ScheduleLoop {
     static final String STARTED = "started";
     static final String SKIPPED = "skipped";
     static final String FAILED = "failed";
+    /** Another server that shares the database claimed the tick. */
+    static final String ELSEWHERE = "elsewhere";
 
     private final ScheduledExecutorService executor;
     private final Runs runs;
@@ -92,6 +98,15 @@ final class ScheduleLoop {
     /** One tick; never throws (an exception would end a fixed-rate schedule). */
     void tick() {
         try {
+            Duration interval;
+            synchronized (this) {
+                interval = minutes == null ? null : minute.multipliedBy(minutes);
+            }
+            if (interval == null || !runs.claimTick(interval)) {
+                LOG.fine("ceph-sync schedule: tick left to another server (it claimed this interval's tick)");
+                ticks.tick(ELSEWHERE);
+                return;
+            }
             Optional<Long> running = runs.running();
             if (running.isPresent()) {
                 LOG.warning(() -> "ceph-sync schedule: tick skipped, execution " + running.get()

@@ -44,6 +44,10 @@ public class SyncRun {
     @Lob
     private String error;
 
+    /** The server that runs its latest execution (servers may share the database). */
+    @Column(name = "server_name", length = 255)
+    private String serverName;
+
     protected SyncRun() {
     }
 
@@ -51,6 +55,14 @@ public class SyncRun {
         this.instanceId = instanceId;
         this.resources = resources;
         this.created = DatabaseTime.of(created);
+    }
+
+    public String getServerName() {
+        return serverName;
+    }
+
+    void setServerName(String serverName) {
+        this.serverName = serverName;
     }
 
     public Long getInstanceId() {

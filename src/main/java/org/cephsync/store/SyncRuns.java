@@ -29,9 +29,13 @@ public class SyncRuns {
         return Optional.ofNullable(em.find(SyncRun.class, instanceId));
     }
 
-    /** Opens the document of a new run: each resource gets a stage, pending if requested, skipped if not. */
-    public SyncRun open(long instanceId, Set<CephResource> requested, Instant now) {
+    /**
+     * Opens the document of a new run on this server: each resource gets a stage, pending if requested,
+     * skipped if not.
+     */
+    public SyncRun open(long instanceId, Set<CephResource> requested, Instant now, String server) {
         SyncRun run = new SyncRun(instanceId, String.join(",", requested.stream().map(CephResource::wireName).toList()), now);
+        run.setServerName(server);
         em.persist(run);
         for (CephResource resource : CephResource.values()) {
             em.persist(new SyncStage(instanceId, resource.wireName(), resource.ordinal(),
@@ -50,6 +54,11 @@ public class SyncRuns {
         SyncRun run = em.find(SyncRun.class, instanceId);
         run.setEndpointScope(endpoints.build().toString());
         run.setError(null);
+    }
+
+    /** Records that a restart of the run runs on this server (which then recovers it after a crash). */
+    public void resumeOn(long instanceId, String server) {
+        em.find(SyncRun.class, instanceId).setServerName(server);
     }
 
     public void useBranch(long instanceId, String schemaId) {

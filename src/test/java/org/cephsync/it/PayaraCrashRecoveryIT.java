@@ -13,17 +13,11 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,13 +60,13 @@ class PayaraCrashRecoveryIT {
 
     @Test
     void aServerKilledInAnyStepIsRecoveredAtItsNextStartAndItsRestartEndsLikeACleanRun() throws Exception {
-        Path buildDir = Path.of(System.getProperty("ceph-sync.war", "target/ceph-sync.war")).toAbsolutePath().getParent();
-        Path work = buildDir.resolve("crash-recovery-it");
-        deleteTree(work);
+        Path work = PayaraMicroProcess.freshWorkDir("crash-recovery-it");
         Path snapshot = syntheticSnapshot(work.resolve("snapshot"));
-        Server server = new Server(buildDir, work, freePort());
-        try (ProxboxStandIn proxbox = new ProxboxStandIn(snapshot, API_KEY).start()) {
-            server.proxbox = proxbox;
+        Path rootDir;
+        try (ProxboxStandIn proxbox = new ProxboxStandIn(snapshot, API_KEY).start();
+                PayaraMicroProcess server = new PayaraMicroProcess(work, List.of("proxbox.url=" + proxbox.baseUri(),
+                        "proxbox.api-key=" + API_KEY, "proxbox.read-timeout-seconds=60", "ceph-sync.chunk-size=" + CHUNK))) {
+            rootDir = server.rootDir();
             server.start();
             // osds first, while the inventory is empty: the rows its committed chunks created are then countable
             killDuringAndRecover(server, proxbox, "osds");
@@ -81,21 +75,19 @@ class PayaraCrashRecoveryIT {
                     killDuringAndRecover(server, proxbox, resource);
                 }
             }
-        } finally {
-            server.close();
         }
         // the embedded database and the job repository live under the rootdir, not in a temp dir
         if (System.getenv("CEPH_SYNC_DATABASE_URL") != null) {
             return; // PostgreSQL: the runs that survived each kill above are in it
         }
-        try (Stream<Path> files = Files.walk(server.rootDir)) {
+        try (Stream<Path> files = Files.walk(rootDir)) {
             assertFalse(files.filter(p -> p.getFileName().toString().endsWith(".mv.db")).toList().isEmpty(),
-                    "an H2 database file under " + server.rootDir);
+                    "an H2 database file under " + rootDir);
         }
     }
 
-    private static void killDuringAndRecover(Server server, ProxboxStandIn proxbox, String resource) throws Exception {
-        AdminClient api = server.api;
+    private static void killDuringAndRecover(PayaraMicroProcess server, ProxboxStandIn proxbox, String resource) throws Exception {
+        AdminClient api = server.api();
         int position = RESOURCES.indexOf(resource);
         String slowPath = resource.equals("osds") ? null : ProxboxStandIn.pve(slowPath(resource)); // osds: killed mid-write
         if (slowPath != null) {
@@ -110,7 +102,7 @@ class PayaraCrashRecoveryIT {
         awaitMidway(api, executionId, resource, server, () -> slowPath == null || proxbox.count(slowPath) > 0);
         // H2 writes committed transactions to its file within about a second (its write delay): let what was
         // committed so far reach the disk, the step going on meanwhile, then kill
-        sleep(2000);
+        PayaraMicroProcess.sleep(2000);
         JsonObject atKill = api.get("api/sync/jobs/" + executionId);
         Map<String, JsonObject> clustersAtKill = api.rows("clusters", ENDPOINT_ID);
         int exit = server.kill9();
@@ -185,7 +177,7 @@ class PayaraCrashRecoveryIT {
      * Polls the run until the step is running and, for osds, has committed some chunks but far from all; for
      * the others, until {@code inFetch} says the step's slow request has been made.
      */
-    private static void awaitMidway(AdminClient api, long executionId, String resource, Server server,
+    private static void awaitMidway(AdminClient api, long executionId, String resource, PayaraMicroProcess server,
                                      java.util.function.BooleanSupplier inFetch) {
         Instant deadline = Instant.now().plusSeconds(180);
         while (Instant.now().isBefore(deadline)) {
@@ -207,9 +199,9 @@ class PayaraCrashRecoveryIT {
                 fail("the run ended before it was caught in " + resource + ": " + job);
             }
             if (!server.isAlive()) {
-                fail("the server stopped by itself; see " + server.log);
+                fail("the server stopped by itself; see " + server.log());
             }
-            sleep(20);
+            PayaraMicroProcess.sleep(20);
         }
         fail("the " + resource + " step did not get going in 180 s");
     }
@@ -265,133 +257,7 @@ class PayaraCrashRecoveryIT {
 
     // -------------------------------------------------------------------------------------- the server
 
-    /** Payara Micro on 127.0.0.1 with one rootdir, started and killed again and again; each start logs to a file of its own. */
-    private static final class Server implements AutoCloseable {
-
-        private final Path buildDir;
-        private final Path work;
-        private final Path rootDir;
-        private final int port;
-        private final AdminClient api;
-        private ProxboxStandIn proxbox;
-        private Process process;
-        private Path log;
-        private int starts;
-
-        Server(Path buildDir, Path work, int port) {
-            this.buildDir = buildDir;
-            this.work = work;
-            this.rootDir = work.resolve("payara-root");
-            this.port = port;
-            this.api = new AdminClient(URI.create("http://127.0.0.1:" + port + "/ceph-sync/"));
-        }
-
-        void start() throws IOException {
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx768m",
-                    "-Dh2.bindAddress=127.0.0.1",
-                    "-Dproxbox.url=" + proxbox.baseUri(),
-                    "-Dproxbox.api-key=" + API_KEY,
-                    "-Dproxbox.read-timeout-seconds=60",
-                    "-Dceph-sync.chunk-size=" + CHUNK));
-            // the API's users (the test's admin among them), as an operator would configure them
-            for (String lines : TestUsers.config()) {
-                for (String line : lines.split("\n")) {
-                    command.add("-D" + line);
-                }
-            }
-            Path microJar = Path.of(System.getProperty("ceph-sync.microJar", buildDir.resolve("ceph-sync-micro.jar").toString()));
-            if (Files.isRegularFile(microJar)) {
-                // the project's uber jar: the WAR (at /ceph-sync), no Hazelcast and loopback listeners baked in
-                command.addAll(List.of("-jar", microJar.toString()));
-            } else {
-                command.addAll(List.of("-jar", System.getProperty("payara.microJar", buildDir.resolve("payara-micro.jar").toString()),
-                        "--deploy", buildDir.resolve("ceph-sync.war").toString(), "--nohazelcast",
-                        "--prebootcommandfile", Path.of("src/main/payara/preboot.asadmin").toAbsolutePath().toString()));
-            }
-            command.addAll(List.of("--rootdir", rootDir.toString(), "--port", String.valueOf(port)));
-            // the postgresql profile: the database options an operator adds (the environment holds the database)
-            String databaseOptions = System.getProperty("ceph-sync.it.micro.options", "").trim();
-            if (!databaseOptions.isEmpty()) {
-                command.addAll(List.of(databaseOptions.split(" ")));
-            }
-            log = work.resolve("server-" + (++starts) + ".log");
-            LOG.info(() -> "starting " + String.join(" ", command.stream()
-                    .filter(arg -> !arg.startsWith("-Dceph-sync.users.") && !arg.startsWith("-Dproxbox.api-key")).toList())
-                    + " (and the test users and key)");
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            awaitReady();
-        }
-
-        /**
-         * Ready when Payara Micro says so and the API answers. Restarted on a rootdir that holds the application,
-         * Payara Micro first starts the copy kept there, then redeploys the uber jar's over it: the API answers
-         * for a moment, then 503 until the redeployment is done, and only then is "ready in" logged.
-         */
-        private void awaitReady() throws IOException {
-            Instant deadline = Instant.now().plusSeconds(180);
-            while (Instant.now().isBefore(deadline)) {
-                if (!process.isAlive()) {
-                    fail("Payara Micro exited with " + process.exitValue() + " before it was ready; see " + log);
-                }
-                try {
-                    if (loggedReady() && api.call("GET", "api/sync/jobs?limit=1", null).status() == 200) {
-                        return;
-                    }
-                } catch (AssertionError notYet) {
-                    // connection refused: still starting
-                }
-                sleep(500);
-            }
-            fail("Payara Micro was not ready in 180 s; see " + log);
-        }
-
-        /** This start's log has Payara Micro's "Payara Micro 6.x (build n) ready in n (ms)". */
-        private boolean loggedReady() throws IOException {
-            try (Stream<String> lines = Files.lines(log, StandardCharsets.ISO_8859_1)) {
-                return lines.anyMatch(line -> line.contains("Payara Micro ") && line.contains(" ready in "));
-            }
-        }
-
-        boolean isAlive() {
-            return process.isAlive();
-        }
-
-        /** SIGKILL (Process.destroyForcibly on Unix), as kill -9 does; @return the exit status. */
-        int kill9() throws InterruptedException {
-            process.destroyForcibly();
-            return process.waitFor();
-        }
-
-        /** A clean stop (SIGTERM) that waits for the process. */
-        @Override
-        public void close() throws InterruptedException {
-            if (process != null && process.isAlive()) {
-                process.destroy();
-                if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor();
-                }
-            }
-        }
-    }
-
     // ----------------------------------------------------------------------------------------- helpers
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
 
     private static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
@@ -403,19 +269,6 @@ class PayaraCrashRecoveryIT {
                     Files.copy(source, target);
                 }
             }
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

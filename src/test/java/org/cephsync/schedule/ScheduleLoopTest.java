@@ -22,12 +22,18 @@ class ScheduleLoopTest {
 
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
     private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean claimedElsewhere = new AtomicBoolean();
     private final AtomicInteger started = new AtomicInteger();
     private final List<String> ticks = new CopyOnWriteArrayList<>();
     private final ScheduleLoop.Runs runs = new ScheduleLoop.Runs() {
         @Override
         public Optional<Long> running() {
             return running.get() ? Optional.of(42L) : Optional.empty();
+        }
+
+        @Override
+        public boolean claimTick(Duration interval) {
+            return !claimedElsewhere.get();
         }
 
         @Override
@@ -72,12 +78,27 @@ class ScheduleLoopTest {
     }
 
     @Test
+    void aTickAnotherServerClaimedStartsNothing() throws Exception {
+        claimedElsewhere.set(true);
+        loop.apply(1);
+        Thread.sleep(MINUTE.toMillis() * 4);
+        assertEquals(0, started.get(), "the server that claimed the tick starts the run");
+        assertTrue(ticks.size() >= 2 && ticks.stream().allMatch(ScheduleLoop.ELSEWHERE::equals), ticks::toString);
+        loop.cancel();
+    }
+
+    @Test
     void aFailingStartIsCountedAndTheScheduleGoesOn() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         ScheduleLoop failing = new ScheduleLoop(executor, new ScheduleLoop.Runs() {
             @Override
             public Optional<Long> running() {
                 return Optional.empty();
+            }
+
+            @Override
+            public boolean claimTick(Duration interval) {
+                return true;
             }
 
             @Override
