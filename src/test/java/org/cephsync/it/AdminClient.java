@@ -33,9 +33,13 @@ final class AdminClient {
 
     private static final Set<String> FINAL = Set.of("COMPLETED", "FAILED", "STOPPED", "ABANDONED");
 
-    record Answer(int status, String contentType, String location, JsonValue body) {
+    record Answer(int status, String contentType, String location, JsonValue body, java.net.http.HttpHeaders headers) {
         JsonObject json() {
             return body.asJsonObject();
+        }
+
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
         }
     }
 
@@ -78,7 +82,7 @@ final class AdminClient {
             TRANSCRIPT.add(method + " " + path + " -> " + response.statusCode() + " " + response.headers().map() + "\n" + response.body());
             JsonValue json = response.body().isBlank() ? JsonValue.NULL : parseOrText(response.body());
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Location").orElse(null), json);
+                    response.headers().firstValue("Location").orElse(null), json, response.headers());
         } catch (IOException e) {
             throw new AssertionError(method + " " + path + " failed: " + e, e);
         } catch (InterruptedException e) {

@@ -139,6 +139,28 @@ class CephSyncIT {
         assertTrue(api.rows("flags", REEF_ID).values().stream().noneMatch(f -> f.getBoolean("enabled")));
     }
 
+    /** NetBox clients start at the API root (pynetbox's nb.version reads API-Version) and the status. */
+    @Test
+    @Order(1)
+    void theApiRootAndStatusAnswerAsNetBoxDoes() {
+        AdminClient reader = new AdminClient(api.base(), TestUsers.READER);
+        AdminClient.Answer root = reader.call("GET", "api/", null);
+        assertEquals(200, root.status(), () -> root.body().toString());
+        assertEquals("4.2", root.header("API-Version"));
+        assertTrue(root.json().getString("status").endsWith("/api/status/"), root.body()::toString);
+        assertTrue(root.json().getString("plugins").endsWith("/api/plugins/"), root.body()::toString);
+
+        AdminClient.Answer status = reader.call("GET", "api/status/", null);
+        assertEquals(200, status.status(), () -> status.body().toString());
+        JsonObject body = status.json();
+        assertEquals("0.0.1", body.getJsonObject("plugins").getString("netbox_ceph"));
+        assertTrue(body.getString("ceph-sync-version").matches("\\d+\\.\\d+\\.\\d+.*"), body::toString);
+        assertTrue(List.of("H2", "PostgreSQL").contains(body.getString("database")), body::toString);
+        assertFalse(body.getString("server").isBlank(), body::toString);
+
+        assertEquals(401, new AdminClient(api.base(), null).call("GET", "api/status/", null).status(), "only for callers who log in");
+    }
+
     @Test
     @Order(2)
     void aResyncWithNothingNewChangesNoRow() {
