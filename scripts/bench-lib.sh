@@ -41,7 +41,7 @@ start_server() { # $1 = run folder
   java -Xmx"$HEAP" ${SERVER_JAVA_OPTS:-} -Dh2.bindAddress=127.0.0.1 -jar "$BUILD_DIR/payara-micro.jar" \
     --deploy "$BUILD_DIR/ceph-sync.war" --contextroot /ceph-sync --rootdir "$1/payara" --nohazelcast --port "$PORT" \
     --systemproperties "$1/server.properties" --prebootcommandfile "$ROOT/src/main/payara/preboot.asadmin" \
-    >"$1/server.log" 2>&1 &
+    --addLibs "$BUILD_DIR/server-lib" >"$1/server.log" 2>&1 &
   SERVER=$!
   local code=
   for _ in $(seq 1 240); do

@@ -38,11 +38,11 @@ CURL=(curl --netrc-file "$NETRC")
 # CEPH_SYNC_DATABASE_URL (with _USER, _PASSWORD) set: PostgreSQL instead of the embedded H2 (README, Databases)
 DATABASE=()
 if [ -n "${CEPH_SYNC_DATABASE_URL:-}" ]; then
-  DATABASE=(--addLibs target/postgresql.jar --postbootcommandfile src/main/payara/postgresql.asadmin)
+  DATABASE=(--postbootcommandfile src/main/payara/postgresql.asadmin)
 fi
 java -Dh2.bindAddress=127.0.0.1 -jar target/payara-micro.jar --deploy target/ceph-sync.war --contextroot /ceph-sync \
   --rootdir "$DATA/payara" --nohazelcast --port "$PORT" --systemproperties "$USERS" \
-  --prebootcommandfile src/main/payara/preboot.asadmin "${DATABASE[@]}" >"$DATA/server.log" 2>&1 &
+  --prebootcommandfile src/main/payara/preboot.asadmin --addLibs target/server-lib "${DATABASE[@]}" >"$DATA/server.log" 2>&1 &
 SERVER=$!
 if [ -z "${KEEP_RUNNING:-}" ]; then trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT; fi
 

@@ -95,7 +95,8 @@ final class PayaraMicroProcess implements AutoCloseable {
         } else {
             command.addAll(List.of("-jar", System.getProperty("payara.microJar", buildDir.resolve("payara-micro.jar").toString()),
                     "--deploy", buildDir.resolve("ceph-sync.war").toString(), "--nohazelcast",
-                    "--prebootcommandfile", Path.of("src/main/payara/preboot.asadmin").toAbsolutePath().toString()));
+                    "--prebootcommandfile", Path.of("src/main/payara/preboot.asadmin").toAbsolutePath().toString(),
+                    "--addLibs", buildDir.resolve("server-lib").toString()));
         }
         command.addAll(List.of("--rootdir", rootDir.toString(), "--port", String.valueOf(port)));
         // the postgresql profile: the database options an operator adds (the environment holds the database)
