@@ -513,7 +513,7 @@
     };
     const rows = list.map((c) => h('tr', { class: 'clickable', onclick: () => openModal('Change: ' + c.action + ' ' + (c.object_repr || c.object_type), changeDetails(c)) },
       h('td', {}, badge(c.action, c.action === 'delete' ? 'err' : c.action === 'create' ? 'ok' : 'run')),
-      h('td', {}, (c.object_type || '').replace('netbox_ceph.', '')),
+      h('td', {}, (c.object_type || '').replace(/^netbox_ceph\.ceph/, '')),
       h('td', { class: 'wrap' }, c.object_repr || c.object_id),
       h('td', { class: 'hide-sm' }, endpointName(c.endpoint)),
       h('td', {}, c.has_conflicts || (c.conflicts && c.conflicts.length) ? badge((c.conflicts || []).join(', ') || 'conflict', 'warn') : h('span', { class: 'muted' }, '—'))));

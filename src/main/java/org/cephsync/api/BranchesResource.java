@@ -16,10 +16,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.cephsync.batch.SyncJobs;
 import org.cephsync.store.Branch;
+import org.cephsync.store.WriteTarget;
+import org.cephsync.store.InventoryQueries;
+import org.cephsync.inventory.InventoryModel;
 import org.cephsync.store.BranchChange;
 import org.cephsync.store.BranchStateException;
 import org.cephsync.store.Branches;
@@ -37,8 +41,14 @@ public class BranchesResource {
     @Inject
     SyncJobs jobs;
 
+    @Inject
+    InventoryQueries queries;
+
     @Context
     UriInfo uri;
+
+    @Context
+    SecurityContext security;
 
     @GET
     @Path("/branches")
@@ -75,7 +85,7 @@ public class BranchesResource {
         }
         MergeOutcome outcome;
         try {
-            outcome = branches.merge(id, commit, acknowledge);
+            outcome = branches.merge(id, commit, acknowledge, security.getUserPrincipal().getName());
         } catch (BranchStateException e) {
             throw ApiException.badRequest(e.getMessage());
         } catch (PessimisticLockException | LockTimeoutException e) {
@@ -96,19 +106,39 @@ public class BranchesResource {
                 .build();
     }
 
+    /**
+     * netbox-branching's sync (replaying main's newer changes onto a branch): a ceph-sync branch is provisioned
+     * from main when its run begins and holds only that run's changes, so there is nothing to replay; 405 says so.
+     */
+    @POST
+    @Path("/branches/{id}/sync")
+    public JsonObject sync(@PathParam("id") long id) {
+        Branch branch = branches.find(id).orElseThrow(() -> ApiException.notFound("no branch " + id));
+        throw new ApiException(405, "Method Not Allowed", "branch " + branch.getName() + " is not synced from main:"
+                + " ceph-sync provisions a branch when its run begins and compares with main when it is merged"
+                + " (conflicts are found then); merge it, or start a new run");
+    }
+
     @GET
     @Path("/changes")
     public JsonObject changes(@QueryParam("branch_id") Long branchId, @QueryParam("has_conflicts") String hasConflicts) {
         Page page = Page.of(uri);
         Boolean conflicts = hasConflicts == null || hasConflicts.isBlank() ? null : Boolean.valueOf(hasConflicts.trim());
         return page.body(uri, branches.countChanges(branchId, conflicts),
-                branches.changes(branchId, conflicts, page.offset(), page.limit()).stream().map(BranchJson::change).toList());
+                branches.changes(branchId, conflicts, page.offset(), page.limit()).stream().map(this::change).toList());
     }
 
-    private static JsonArrayBuilder changes(List<BranchChange> changes) {
+    private JsonArrayBuilder changes(List<BranchChange> changes) {
         JsonArrayBuilder list = JsonText.json().createArrayBuilder();
-        changes.forEach(c -> list.add(BranchJson.change(c)));
+        changes.forEach(c -> list.add(change(c)));
         return list;
+    }
+
+    /** A change with main's row as it is now (ChangeDiff's current_data). */
+    private JsonObject change(BranchChange c) {
+        JsonObject current = c.getObjectId() == null ? null : InventoryModel.byPath(c.getModel())
+                .flatMap(model -> queries.find(model, c.getObjectId(), WriteTarget.MAIN)).orElse(null);
+        return BranchJson.change(c, current);
     }
 
     private static boolean flag(JsonObject body, String name) {

@@ -3,6 +3,7 @@ package org.cephsync.api;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -67,6 +68,22 @@ public class InventoryResource {
         throw ApiException.methodNotAllowed("POST");
     }
 
+    /** NetBox's bulk writes on a list: the inventory is read-only there too. */
+    @PUT
+    public void replaceAll(@PathParam("model") String path) {
+        throw ApiException.methodNotAllowed("PUT");
+    }
+
+    @PATCH
+    public void updateAll(@PathParam("model") String path) {
+        throw ApiException.methodNotAllowed("PATCH");
+    }
+
+    @DELETE
+    public void deleteAll(@PathParam("model") String path) {
+        throw ApiException.methodNotAllowed("DELETE");
+    }
+
     @PUT
     @Path("/{id}")
     public void replace(@PathParam("model") String path) {
@@ -100,19 +117,20 @@ public class InventoryResource {
         return filters;
     }
 
+    /** netbox-ceph's shape: its serializer's fields in its order (brief: its brief fields), nothing else. */
     private JsonObject json(InventoryModel model, JsonObject row) {
         long id = row.getJsonNumber("id").longValue();
-        String name = row.getString("name", "");
-        String url = uri.getBaseUriBuilder().path("plugins/ceph/{model}/{id}/").build(model.path(), id).toString();
-        if (Boolean.parseBoolean(uri.getQueryParameters().getFirst("brief"))) {
-            return JsonText.json().createObjectBuilder().add("id", id).add("url", url).add("display", name).add("name", name).build();
-        }
-        JsonObjectBuilder json = JsonText.json().createObjectBuilder().add("id", id).add("url", url).add("display", name);
-        row.forEach((field, value) -> {
-            if (!"id".equals(field)) {
-                json.add(field, value);
+        boolean brief = Boolean.parseBoolean(uri.getQueryParameters().getFirst("brief"));
+        JsonObjectBuilder json = JsonText.json().createObjectBuilder();
+        for (String field : brief ? model.briefFields() : model.fields()) {
+            switch (field) {
+                case "url" -> json.add(field, uri.getBaseUriBuilder().path("plugins/ceph/{model}/{id}/").build(model.path(), id).toString());
+                case "display" -> json.add(field, row.getString("name", ""));
+                case "tags" -> json.add(field, JsonValue.EMPTY_JSON_ARRAY);
+                case "custom_fields" -> json.add(field, JsonValue.EMPTY_JSON_OBJECT);
+                default -> json.add(field, row.getOrDefault(field, JsonValue.NULL));
             }
-        });
+        }
         return json.build();
     }
 }

@@ -34,21 +34,13 @@ public class ProxmoxEndpointsResource {
 
     private static JsonObject json(ProxmoxEndpoint e) {
         JsonObjectBuilder json = JsonText.json().createObjectBuilder().add("id", e.getId()).add("name", e.getName());
-        nullable(json, "domain", e.getDomain());
-        nullable(json, "ip_address", e.getIpAddress());
+        JsonText.addOrNull(json, "domain", e.getDomain());
+        JsonText.addOrNull(json, "ip_address", e.getIpAddress());
         if (e.getPort() == null) {
             json.addNull("port");
         } else {
             json.add("port", e.getPort());
         }
         return json.build();
-    }
-
-    private static void nullable(JsonObjectBuilder json, String name, String value) {
-        if (value == null) {
-            json.addNull(name);
-        } else {
-            json.add(name, value);
-        }
     }
 }

@@ -152,6 +152,9 @@ public class SettingsResource {
         } else {
             json.add("sync_interval_minutes", s.getSyncIntervalMinutes());
         }
+        json.add("tags", JsonValue.EMPTY_JSON_ARRAY).add("custom_fields", JsonValue.EMPTY_JSON_OBJECT);
+        JsonText.addOrNull(json, "created", s.getCreated());
+        JsonText.addOrNull(json, "last_updated", s.getLastUpdated());
         return json.build();
     }
 }

@@ -50,7 +50,7 @@ public class BranchMerge extends AbstractBatchlet {
             return "MERGED";
         }
         boolean acknowledge = CephPluginSettings.ACKNOWLEDGE.equals(settings.current().getBranchOnConflict());
-        MergeOutcome outcome = branches.merge(branch.getId(), true, acknowledge);
+        MergeOutcome outcome = branches.merge(branch.getId(), true, acknowledge, Branch.MERGED_BY_RUN);
         if (!outcome.applied()) {
             String reason = "branch " + branch.getName() + " was not merged: " + outcome.conflicts().size()
                     + " change(s) conflict with main (policy fail): " + outcome.describeConflicts();

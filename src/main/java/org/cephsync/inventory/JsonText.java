@@ -2,6 +2,7 @@ package org.cephsync.inventory;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
@@ -45,5 +46,10 @@ public final class JsonText {
 
     public static String format(JsonValue value) {
         return value == null ? null : value.toString();
+    }
+
+    /** Adds a text value (an instant as ISO 8601), or JSON null for none. */
+    public static JsonObjectBuilder addOrNull(JsonObjectBuilder json, String name, Object value) {
+        return value == null ? json.addNull(name) : json.add(name, value.toString());
     }
 }

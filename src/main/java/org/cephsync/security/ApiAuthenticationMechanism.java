@@ -14,9 +14,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Optional;
+import org.cephsync.store.ApiToken;
+import org.cephsync.store.ApiTokens;
 
 /**
- * HTTP Basic for the API (Jakarta Security), the same on Payara and Open Liberty. The container calls it for
+ * HTTP Basic and NetBox's API tokens ({@code Token <40 hex>}, {@code Bearer nbt_<key>.<token>}) for the API
+ * (Jakarta Security), the same on Payara and Open Liberty. A token logs its user in with that user's roles;
+ * a token without write_enabled is marked {@link #READ_ONLY_TOKEN} for {@link ApiAuthorizationFilter}. The container calls it for
  * every request: a call under {@code /api} without valid credentials is answered 401 with problem details
  * here; anything else (the console's static files; health, OpenAPI and metrics are served by the server
  * outside the application) passes unauthenticated. Valid credentials make the caller known to the container
@@ -35,14 +40,27 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
     @Inject
     LoginThrottle throttle;
 
+    @Inject
+    ApiTokens tokens;
+
+    /** Request attribute: the caller logged in with a token that may only read. */
+    static final String READ_ONLY_TOKEN = "org.cephsync.security.read-only-token";
+    private static final String NEEDS = "this API needs HTTP Basic credentials or a NetBox API token of a user with role "
+            + Roles.READER + " or " + Roles.ADMIN;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         boolean api = ApiPaths.isApi(request);
         String header = request.getHeader("Authorization");
+        if (header == null && ApiPaths.isTokenProvisioning(request)) {
+            return context.doNothing();
+        }
+        if (api && ApiTokens.isTokenHeader(header)) {
+            return tokenLogin(header, request, response, context);
+        }
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return api ? refuse(request, response, context, "this API needs HTTP Basic credentials of a user with role "
-                    + Roles.READER + " or " + Roles.ADMIN) : context.doNothing();
+            return api ? refuse(request, response, context, NEEDS) : context.doNothing();
         }
         String[] login = decode(header.substring(6).trim());
         if (login == null) {
@@ -61,6 +79,26 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
         }
         throttle.failed(login[0], address);
         return api ? refuse(request, response, context, "unknown user or wrong password") : context.doNothing();
+    }
+
+    private AuthenticationStatus tokenLogin(String header, HttpServletRequest request, HttpServletResponse response,
+                                            HttpMessageContext context) {
+        String address = request.getRemoteAddr();
+        long wait = throttle.secondsToWait(address);
+        if (wait > 0) {
+            return tooManyAttempts(response, wait);
+        }
+        Optional<ApiToken> token = tokens.authenticate(header);
+        Optional<ConfiguredUsers.User> user = token.flatMap(t -> users.users().find(t.getUsername()));
+        if (user.isEmpty()) {
+            throttle.failed(address);
+            return refuse(request, response, context, token.isEmpty() ? "unknown, revoked or expired API token"
+                    : "the API token's user no longer exists");
+        }
+        if (!token.get().isWriteEnabled()) {
+            request.setAttribute(READ_ONLY_TOKEN, Boolean.TRUE);
+        }
+        return context.notifyContainerAboutLogin(new CredentialValidationResult(user.get().name(), user.get().roles()));
     }
 
     private static AuthenticationStatus refuse(HttpServletRequest request, HttpServletResponse response,

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Slows password guessing down: after {@value #PER_USER} failed checks for one user name, or {@value #PER_ADDRESS}
+ * Slows password (and token) guessing down: after {@value #PER_USER} failed checks for one user name, or {@value #PER_ADDRESS}
  * from one client address, within a minute of the first, further checks for that name or from that address are
  * refused until the minute is over. A caller whose password was verified a moment ago is not checked again (see
  * {@link ConfigIdentityStore#remembered}), so the real user keeps working while someone guesses at the name.
@@ -32,6 +32,19 @@ public class LoginThrottle {
     long secondsToWait(String user, String address) {
         long now = System.currentTimeMillis();
         return Math.max(secondsToWait("user " + user, PER_USER, now), secondsToWait("address " + address, PER_ADDRESS, now));
+    }
+
+    /** Seconds before a token may be tried from this address (a wrong token names no user); 0: now. */
+    long secondsToWait(String address) {
+        return secondsToWait("address " + address, PER_ADDRESS, System.currentTimeMillis());
+    }
+
+    void failed(String address) {
+        long now = System.currentTimeMillis();
+        if (failures.size() > MAX_TRACKED) {
+            failures.clear();
+        }
+        count("address " + address, now);
     }
 
     void failed(String user, String address) {

@@ -26,6 +26,9 @@ public class Branch {
     public static final String MERGED = "merged";
     public static final String FAILED = "failed";
 
+    /** {@link #getMergedBy()} of a branch its own run merged. */
+    public static final String MERGED_BY_RUN = "ceph-sync";
+
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "branch_seq")
     @SequenceGenerator(name = "branch_seq", sequenceName = "branch_seq", allocationSize = 10)
@@ -51,6 +54,10 @@ public class Branch {
 
     @Column(name = "merged_time")
     private Instant mergedTime;
+
+    /** Who merged it: a user's name, or ceph-sync when its run merged it. */
+    @Column(name = "merged_by", length = 150)
+    private String mergedBy;
 
     protected Branch() {
     }
@@ -102,5 +109,13 @@ public class Branch {
 
     public void setMergedTime(Instant mergedTime) {
         this.mergedTime = DatabaseTime.of(mergedTime);
+    }
+
+    public String getMergedBy() {
+        return mergedBy;
+    }
+
+    void setMergedBy(String mergedBy) {
+        this.mergedBy = mergedBy;
     }
 }

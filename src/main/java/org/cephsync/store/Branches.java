@@ -119,7 +119,7 @@ public class Branches {
      *
      * @throws BranchStateException when the branch is not ready
      */
-    public MergeOutcome merge(long branchId, boolean commit, boolean acknowledgeConflicts) {
+    public MergeOutcome merge(long branchId, boolean commit, boolean acknowledgeConflicts, String mergedBy) {
         // locked: of two merges at once, the second waits for the first and then finds the branch merged
         Branch branch = Optional.ofNullable(em.find(Branch.class, branchId, LockModeType.PESSIMISTIC_WRITE))
                 .orElseThrow(() -> new BranchStateException("no branch " + branchId));
@@ -148,6 +148,7 @@ public class Branches {
         }
         branch.setStatus(Branch.MERGED);
         branch.setMergedTime(now);
+        branch.setMergedBy(mergedBy);
         return new MergeOutcome(branch, changes, conflicts, true);
     }
 

@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
 import java.util.List;
 
 /** netbox-ceph's plugin settings: the one row that says how syncs write (and how often they run). */
@@ -31,6 +32,28 @@ public class CephPluginSettings {
     /** Minutes between scheduled full syncs; null = no schedule. */
     @Column(name = "sync_interval_minutes")
     private Integer syncIntervalMinutes;
+
+    /** Null for a row made before V4 until it is next changed. */
+    private Instant created;
+
+    @Column(name = "last_updated")
+    private Instant lastUpdated;
+
+    public Instant getCreated() {
+        return created;
+    }
+
+    public Instant getLastUpdated() {
+        return lastUpdated;
+    }
+
+    /** Notes a change (the first: the creation) at {@code now}. */
+    void touch(Instant now) {
+        if (created == null) {
+            created = now;
+        }
+        lastUpdated = now;
+    }
 
     public Long getId() {
         return id;

@@ -47,6 +47,7 @@ public class Settings {
             settings.setBranchNamePrefix(initialPrefix);
             settings.setBranchOnConflict(CephPluginSettings.CONFLICT_POLICIES.contains(initialPolicy) ? initialPolicy : CephPluginSettings.FAIL);
             settings.setSyncIntervalMinutes(initialInterval.filter(m -> m > 0).orElse(null));
+            settings.touch(java.time.Instant.now());
             em.persist(settings);
         }
         return settings;
@@ -56,6 +57,7 @@ public class Settings {
     public CephPluginSettings update(java.util.function.Consumer<CephPluginSettings> changes) {
         CephPluginSettings settings = current();
         changes.accept(settings);
+        settings.touch(java.time.Instant.now());
         em.flush();
         changed.fire(settings);
         return settings;

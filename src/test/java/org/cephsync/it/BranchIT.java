@@ -116,6 +116,23 @@ class BranchIT {
         JsonObject merged = api.get("api/plugins/branching/branches/" + branch.getInt("id") + "/");
         assertEquals("merged", merged.getString("status"));
         assertNotEquals(JsonValue.NULL, merged.get("merged_time"));
+        // netbox-branching's Branch fields
+        assertEquals(List.of("id", "url", "display", "name", "owner", "description", "schema_id", "status", "last_sync",
+                "merged_time", "merged_by", "comments", "tags", "custom_fields", "created", "last_updated", "sync_instance_id"),
+                List.copyOf(merged.keySet()), merged::toString);
+        assertEquals("ceph-sync", merged.getString("merged_by"), "its run merged it");
+        assertEquals(merged.get("created"), merged.get("last_sync"), "provisioned from main when the run began");
+
+        JsonObject create = changes.getJsonArray("results").getJsonObject(0);
+        assertTrue(create.getString("object_type").matches("netbox_ceph\\.ceph[a-z]+"), create::toString);
+        assertEquals(JsonValue.NULL, create.get("original_data"), "a create has no original");
+        assertEquals(create.get("modified"), create.get("modified_data"));
+        assertEquals(create.getJsonObject("modified_data"), create.getJsonObject("current_data"), "merged: main has the row now");
+        assertEquals(JsonValue.NULL, create.getJsonObject("diff").get("original"), create::toString);
+
+        AdminClient.Answer sync = api.call("POST", "api/plugins/branching/branches/" + branch.getInt("id") + "/sync/", "{\"commit\": true}");
+        assertEquals(405, sync.status(), sync.body()::toString);
+        assertTrue(sync.json().getString("detail").contains("not synced from main"), sync.body()::toString);
     }
 
     @Test
@@ -182,6 +199,19 @@ class BranchIT {
         assertEquals(mainOsds, api.rows("osds", CONFLICTED), "main is as run B left it");
         JsonObject conflicted = api.get("api/plugins/branching/changes/?branch_id=" + branch.getInt("id") + "&has_conflicts=true&limit=1000");
         assertTrue(conflicted.getInt("count") >= 4, conflicted::toString);
+        // netbox-branching's ChangeDiff: what the branch had, what it has, what main has now, and where they differ
+        JsonObject osd0 = conflicted.getJsonArray("results").getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("object_repr").equals("osd.0")).findFirst()
+                .orElseThrow(() -> new AssertionError("no change of osd.0: " + conflicted));
+        assertEquals("netbox_ceph.cephosd", osd0.getString("object_type"));
+        assertEquals("update", osd0.getString("action"));
+        assertEquals(mainOsds.get("osd.0").getJsonObject("metadata"), osd0.getJsonObject("current_data").getJsonObject("metadata"),
+                "current_data is main's row now, as run B left it");
+        assertTrue(osd0.getJsonArray("conflicts").toString().contains("metadata"), osd0::toString);
+        for (String side : List.of("original", "modified", "current")) {
+            assertTrue(osd0.getJsonObject("diff").getJsonObject(side).containsKey("metadata"), () -> side + ": " + osd0);
+            assertFalse(osd0.getJsonObject("diff").getJsonObject(side).containsKey("last_seen_at"), "bookkeeping is no difference");
+        }
 
         // a dry run reports, changes nothing; a commit without acknowledging is a 409 listing the conflicts
         AdminClient.Answer dryRun = api.call("POST", "api/plugins/branching/branches/" + branch.getInt("id") + "/merge/", "{\"commit\": false}");

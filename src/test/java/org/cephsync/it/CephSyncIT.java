@@ -339,6 +339,65 @@ class CephSyncIT {
         assertEquals(JsonValue.NULL, list.get("previous"));
     }
 
+    /** netbox-ceph 0.0.1's api/serializers.py, field for field (its fields and brief_fields, per model). */
+    private static final Map<String, List<String>> NETBOX_CEPH_FIELDS = Map.of(
+            "clusters", List.of("endpoint", "proxmox_cluster", "name", "fsid", "health", "quorum_names", "status", "last_seen_at"),
+            "health-checks", List.of("endpoint", "cluster", "name", "severity", "summary", "detail", "source", "first_seen_at", "last_seen_at"),
+            "daemons", List.of("endpoint", "cluster", "proxmox_node", "daemon_type", "name", "daemon_id", "host", "state", "status",
+                    "version", "metadata", "last_seen_at"),
+            "osds", List.of("endpoint", "cluster", "proxmox_node", "osd_id", "name", "host", "up", "in_cluster", "status", "device_class",
+                    "weight", "reweight", "used_bytes", "available_bytes", "total_bytes", "pgs", "metadata", "last_seen_at"),
+            "pools", List.of("endpoint", "cluster", "name", "pool_id", "size", "min_size", "pg_num", "pg_autoscale_mode", "crush_rule",
+                    "application", "used_bytes", "max_available_bytes", "percent_used", "status", "last_seen_at"),
+            "filesystems", List.of("endpoint", "cluster", "name", "metadata_pool", "data_pools", "standby_count_wanted", "status", "last_seen_at"),
+            "crush-rules", List.of("endpoint", "cluster", "name", "rule_id", "rule_type", "device_class", "steps", "raw", "last_seen_at"),
+            "flags", List.of("endpoint", "cluster", "name", "enabled", "value", "raw", "last_seen_at"));
+    private static final Map<String, List<String>> NETBOX_CEPH_BRIEF = Map.of(
+            "clusters", List.of("name", "health"), "health-checks", List.of("name", "severity"),
+            "daemons", List.of("daemon_type", "name", "state"), "osds", List.of("osd_id", "up", "in_cluster"),
+            "pools", List.of("name"), "filesystems", List.of("name"), "crush-rules", List.of("name", "rule_type"),
+            "flags", List.of("name", "enabled"));
+
+    @Test
+    @Order(8)
+    void everyModelHasNetboxCephsSerializerShapeAndRefusesWrites() {
+        assertEquals("COMPLETED", sync(PACIFIC_ID).getString("status"), "the degraded snapshot: a row of every model");
+        for (String model : NETBOX_CEPH_FIELDS.keySet()) {
+            JsonObject row = api.get("api/plugins/ceph/" + model + "/?endpoint=" + PACIFIC_ID + "&limit=1").getJsonArray("results").getJsonObject(0);
+            List<String> expected = new java.util.ArrayList<>(List.of("id", "url", "display"));
+            expected.addAll(NETBOX_CEPH_FIELDS.get(model));
+            expected.addAll(List.of("tags", "custom_fields", "created", "last_updated"));
+            assertEquals(expected, List.copyOf(row.keySet()), model + ": " + row);
+            assertEquals(JsonValue.EMPTY_JSON_ARRAY, row.get("tags"));
+            assertEquals(JsonValue.EMPTY_JSON_OBJECT, row.get("custom_fields"));
+            assertEquals(PACIFIC_ID, row.getJsonNumber("endpoint").longValue(), model + ": endpoint as its id");
+
+            String detail = "api/plugins/ceph/" + model + "/" + row.getInt("id") + "/";
+            List<String> brief = new java.util.ArrayList<>(List.of("id", "url", "display"));
+            brief.addAll(NETBOX_CEPH_BRIEF.get(model));
+            JsonObject briefRow = api.get("api/plugins/ceph/" + model + "/?endpoint=" + PACIFIC_ID + "&limit=1&brief=true")
+                    .getJsonArray("results").getJsonObject(0);
+            assertEquals(brief, List.copyOf(briefRow.keySet()), model + " brief: " + briefRow);
+            assertEquals(brief, List.copyOf(api.get(detail + "?brief=True").keySet()), model + " brief detail (pynetbox sends True)");
+            brief.forEach(field -> assertEquals(row.get(field), briefRow.get(field), model + " brief " + field));
+
+            String list = "api/plugins/ceph/" + model + "/";
+            for (String[] write : List.of(new String[] {"POST", list}, new String[] {"PUT", list}, new String[] {"PATCH", list},
+                    new String[] {"DELETE", list}, new String[] {"PUT", detail}, new String[] {"PATCH", detail},
+                    new String[] {"DELETE", detail})) {
+                AdminClient.Answer refused = api.call(write[0], write[1], "DELETE".equals(write[0]) ? null : "{}");
+                assertEquals(405, refused.status(), () -> write[0] + " " + write[1] + ": " + refused.body());
+                assertEquals("application/problem+json", refused.contentType());
+            }
+        }
+        assertEquals(JsonValue.NULL, api.get("api/plugins/ceph/daemons/?endpoint=" + PACIFIC_ID + "&limit=1")
+                .getJsonArray("results").getJsonObject(0).get("proxmox_node"), "no NetBox configured: no ProxmoxNode");
+
+        JsonObject settings = api.get("api/plugins/ceph/settings/").getJsonArray("results").getJsonObject(0);
+        assertEquals(List.of("id", "url", "display", "branching_enabled", "branch_name_prefix", "branch_on_conflict",
+                "sync_interval_minutes", "tags", "custom_fields", "created", "last_updated"), List.copyOf(settings.keySet()), settings::toString);
+    }
+
     private void assertStageFails(String resource, String reason) {
         JsonObject job = sync(REEF_ID, resource);
         assertEquals("FAILED", job.getString("status"), job::toString);

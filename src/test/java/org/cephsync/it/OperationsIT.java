@@ -180,7 +180,8 @@ class OperationsIT {
         for (String path : List.of("/api/sync/jobs", "/api/sync/jobs/{id}", "/api/sync/jobs/{id}/restart", "/api/sync/jobs/{id}/stop",
                 "/api/plugins/ceph/clusters/", "/api/plugins/ceph/osds/{id}/", "/api/plugins/ceph/health-checks/", "/api/plugins/ceph/settings/",
                 "/api/plugins/proxbox/endpoints/proxmox/", "/api/plugins/branching/branches/", "/api/plugins/branching/branches/{id}/merge/",
-                "/api/plugins/branching/changes/", "/api/whoami", "/api/sync/resources")) {
+                "/api/plugins/branching/changes/", "/api/whoami", "/api/sync/resources", "/api/users/tokens/provision/",
+                "/api/users/tokens/", "/api/users/tokens/{id}/")) {
             assertTrue(paths.containsKey(path), "/openapi describes " + path);
         }
         assertFalse(paths.containsKey("/api/test/faults"), "only the static description: no scanned (test-only) resource");
@@ -194,7 +195,7 @@ class OperationsIT {
         assertEquals(List.of("clusters", "health-checks"), listed.get(0).getJsonArray("models").getValuesAs(JsonString.class)
                 .stream().map(JsonString::getString).toList());
         JsonObject schemas = openapi.getJsonObject("components").getJsonObject("schemas");
-        for (String schema : List.of("Job", "Stage", "CephOsd", "CephPool", "Settings", "Branch", "Change", "Problem")) {
+        for (String schema : List.of("Job", "Stage", "CephOsd", "CephPool", "Settings", "Branch", "Change", "Problem", "ApiToken")) {
             assertTrue(schemas.containsKey(schema), "schema " + schema);
         }
         assertEquals("#/components/schemas/Job", paths.getJsonObject("/api/sync/jobs/{id}").getJsonObject("get").getJsonObject("responses")

@@ -40,6 +40,7 @@ class SchemaMigrationsTest {
         Map<String, String> columns = columns(database);
         columnsOfPreviousRelease().forEach((column, definition) -> assertEquals(definition, columns.get(column), column));
         assertTrue(columns.containsKey("SCHEDULE_CLAIM.CLAIMED_AT") && columns.containsKey("SYNC_RUN.SERVER_NAME"), "and V3's");
+        assertTrue(columns.containsKey("API_TOKEN.DIGEST") && columns.containsKey("API_TOKEN.WRITE_ENABLED"), "and V4's");
     }
 
     @Test
