@@ -9,7 +9,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Chooses the source by {@code ceph-sync.source}. Left unset, it is {@code proxbox} when
- * {@code proxbox.url} is configured and the bundled sample snapshot otherwise, so a fresh deployment
+ * {@code proxbox.url} or {@code netbox.url} is configured and the bundled sample snapshot otherwise, so a fresh deployment
  * has something to sync.
  */
 @ApplicationScoped
@@ -24,6 +24,10 @@ public class CephSources {
     Optional<String> proxboxUrl;
 
     @Inject
+    @ConfigProperty(name = "netbox.url")
+    Optional<String> netboxUrl;
+
+    @Inject
     ProxboxSource proxbox;
 
     @Inject
@@ -32,7 +36,7 @@ public class CephSources {
     @Produces
     @Dependent
     public CephSource current() {
-        String chosen = kind.orElse(proxboxUrl.isPresent() ? "proxbox" : "snapshot");
+        String chosen = kind.orElse(proxboxUrl.isPresent() || netboxUrl.isPresent() ? "proxbox" : "snapshot");
         return switch (chosen) {
             case "proxbox" -> proxbox;
             case "snapshot" -> snapshot;

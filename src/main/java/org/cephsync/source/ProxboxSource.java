@@ -28,7 +28,8 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
- * Reads through proxbox-api. Every call has a timeout; 5xx answers, refused connections and read
+ * Reads through proxbox-api; with {@code netbox.url} set, the endpoints (and, without {@code proxbox.url}, the
+ * proxbox-api itself) come from NetBox's netbox-proxbox ({@link NetBoxProxbox}). Every call has a timeout; 5xx answers, refused connections and read
  * timeouts are retried a bounded number of times with a pause; a 429 waits for its Retry-After (capped)
  * before the retry; 401/403/404 and malformed bodies are not retried.
  */
@@ -66,12 +67,18 @@ public class ProxboxSource implements CephSource {
     @ConfigProperty(name = "proxbox.retry-after-max-seconds", defaultValue = "30")
     long retryAfterMaxSeconds;
 
+    @Inject
+    NetBoxProxbox netbox;
+
     private volatile ProxboxApi api;
 
     @Override
     @Retry(maxRetries = 3, delay = 1000, jitter = 250, retryOn = TransientSourceException.class)
     @Timeout(value = 180, unit = ChronoUnit.SECONDS)
     public List<EndpointInfo> endpoints() {
+        if (netbox.configured()) {
+            return netbox.proxmoxEndpoints();
+        }
         List<EndpointInfo> all = new ArrayList<>();
         for (int offset = 0; ; offset += PAGE) {
             int from = offset;
@@ -108,6 +115,9 @@ public class ProxboxSource implements CephSource {
 
     @Override
     public String describe() {
+        if (netbox.configured()) {
+            return "proxbox-api at " + url.orElse("(NetBox's FastAPI endpoint)") + " with the endpoints of " + netbox.describe();
+        }
         return "proxbox-api at " + url.orElse("(proxbox.url not set)");
     }
 
@@ -208,7 +218,12 @@ public class ProxboxSource implements CephSource {
         if (current == null) {
             synchronized (this) {
                 if (api == null) {
-                    String base = url.orElseThrow(() -> new SourceException("proxbox.url is not configured"));
+                    String base = url.orElseGet(() -> {
+                        if (!netbox.configured()) {
+                            throw new SourceException("proxbox.url is not configured");
+                        }
+                        return netbox.proxboxApiUrl();
+                    });
                     api = RestClientBuilder.newBuilder()
                             .baseUri(URI.create(base))
                             .connectTimeout(connectTimeoutSeconds, TimeUnit.SECONDS)

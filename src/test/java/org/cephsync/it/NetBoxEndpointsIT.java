@@ -1,0 +1,92 @@
+package org.cephsync.it;
+
+import static org.cephsync.it.AdminClient.stage;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * netbox.url and netbox.token set, proxbox.url not: the endpoints in scope are the Proxmox endpoints NetBox's
+ * netbox-proxbox lists (every page, the v2 token sent as Bearer), read through the proxbox-api that NetBox's
+ * FastAPI endpoint names; an endpoint only proxbox-api knows is not synced; NetBox unreachable fails the run
+ * with a reason that names it and deletes nothing.
+ */
+@ExtendWith(ArquillianExtension.class)
+class NetBoxEndpointsIT {
+
+    private static final long RUN = System.currentTimeMillis() / 1000 % 100_000_000L * 10;
+    private static final long FIRST = RUN + 4;
+    private static final long SECOND = RUN + 6;
+    private static final long ONLY_IN_PROXBOX = RUN + 9;
+    private static final String TOKEN = "nbt_AbCdEf123456.0123456789abcdefghijABCDEFGHIJ0123456789abcd";
+
+    private static ProxboxStandIn proxbox;
+    private static NetBoxStandIn netbox;
+
+    @ArquillianResource
+    private URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() throws IOException {
+        SnapshotDir snapshot = new SnapshotDir(Files.createTempDirectory("ceph-sync-netbox"))
+                .put(FIRST, "nb-first-" + RUN, "pve8-reef-18.2.7", "healthy")
+                .put(SECOND, "nb-second-" + RUN, "pve7-pacific-16.2.15", "degraded")
+                .put(ONLY_IN_PROXBOX, "nb-other-" + RUN, "pve8-reef-18.2.7", "healthy");
+        proxbox = new ProxboxStandIn(snapshot.root(), TestDeployment.API_KEY).start();
+        netbox = new NetBoxStandIn(List.of(new NetBoxStandIn.Endpoint(FIRST, "nb-first-" + RUN, "10.0.0.11"),
+                new NetBoxStandIn.Endpoint(SECOND, "nb-second-" + RUN, "10.0.0.12")), proxbox.baseUri(), "Bearer " + TOKEN).start();
+        // the last value of a key wins: no proxbox.url, the FastAPI endpoint in NetBox names it
+        return TestDeployment.war(proxbox, "netbox.url=" + netbox.baseUri(), "netbox.token=" + TOKEN, "proxbox.url=");
+    }
+
+    @AfterAll
+    static void stopStandIns() {
+        if (netbox != null) {
+            netbox.close();
+        }
+        if (proxbox != null) {
+            proxbox.close();
+        }
+    }
+
+    @Test
+    void theEndpointsComeFromNetBoxAndNetBoxDownFailsTheRunDeletingNothing() throws Exception {
+        AdminClient api = new AdminClient(base.toURI());
+        JsonObject job = api.sync("{}");
+
+        assertEquals("COMPLETED", job.getString("status"), job::toString);
+        Set<String> synced = stage(job, "osds").getJsonObject("response").getJsonArray("endpoints")
+                .getValuesAs(JsonObject.class).stream().map(e -> e.getString("name")).collect(Collectors.toSet());
+        assertEquals(Set.of("nb-first-" + RUN, "nb-second-" + RUN), synced, "NetBox's endpoints, every page of them");
+        assertFalse(api.rows("osds", FIRST).isEmpty());
+        assertFalse(api.rows("osds", SECOND).isEmpty());
+        assertTrue(api.rows("osds", ONLY_IN_PROXBOX).isEmpty(), "an endpoint NetBox does not list is not synced");
+        assertTrue(netbox.authorizationsSeen().size() >= 3, "two pages of endpoints and the FastAPI endpoint");
+        assertEquals(Set.of("Bearer " + TOKEN), Set.copyOf(netbox.authorizationsSeen()), "NetBox's v2 token as Bearer");
+
+        Map<String, JsonObject> before = api.rows("osds", FIRST);
+        netbox.close();
+        JsonObject failed = api.sync("{}");
+
+        assertEquals("FAILED", failed.getString("status"), failed::toString);
+        String error = failed.getJsonObject("data").getJsonObject("ceph_sync").getString("error");
+        assertTrue(error.contains("NetBox at " + "http://127.0.0.1") && error.contains("did not answer"), error);
+        assertEquals(before, api.rows("osds", FIRST), "nothing deleted or changed");
+    }
+}
