@@ -21,9 +21,9 @@ import org.cephsync.store.ApiTokens;
 /**
  * HTTP Basic and NetBox's API tokens ({@code Token <40 hex>}, {@code Bearer nbt_<key>.<token>}) for the API
  * (Jakarta Security), the same on Payara and Open Liberty. A token logs its user in with that user's roles;
- * a token without write_enabled is marked {@link #READ_ONLY_TOKEN} for {@link ApiAuthorizationFilter}. The container calls it for
- * every request: a call under {@code /api} without valid credentials is answered 401 with problem details
- * here; anything else (the console's static files; health, OpenAPI and metrics are served by the server
+ * a token without write_enabled is marked {@link #READ_ONLY_TOKEN} for {@link ApiAuthorizationFilter}.
+ * The container calls it for every request: a call under {@code /api} without valid credentials is answered
+ * 401 with problem details here (token provisioning excepted: its body carries the login); anything else (the console's static files; health, OpenAPI and metrics are served by the server
  * outside the application) passes unauthenticated. Valid credentials make the caller known to the container
  * with its configured roles as groups, so {@code isUserInRole} (and, on Liberty, the batch runtime's role
  * checks) see them. Which role a call needs is {@link ApiAuthorizationFilter}'s business.
