@@ -91,6 +91,29 @@ class PrivateH2DataSourceTest {
     }
 
     @Test
+    void aCommitIsInTheFileWhenItReturnsSoThatAKilledServerKeepsIt() throws Exception {
+        Path database = dataFolder.resolve("embedded_default");
+        PrivateH2DataSource pool = privatePool(database, "", "");
+        Path crashCopy = dataFolder.resolve("copy");
+        Files.createDirectories(crashCopy);
+        try (Connection open = pool.getConnection()) {
+            execute(open, "CREATE TABLE inventory(name VARCHAR(20))");
+            for (int run = 0; run < 20; run++) {
+                try (Connection connection = pool.getConnection()) {
+                    execute(connection, "INSERT INTO inventory VALUES ('osd." + run + "')");
+                }
+                // the file as a SIGKILL right after the commit leaves it: the database still open, nothing closed
+                Path copy = crashCopy.resolve("run" + run);
+                Files.copy(Path.of(database + ".mv.db"), Path.of(copy + ".mv.db"));
+                assertEquals(run + 1, count(plainPool(copy, "", Files.readString(dataFolder.resolve("embedded_default.password"))),
+                        "inventory"), "rows in the file right after commit " + run);
+            }
+        }
+        assertTrue(PrivateH2DataSource.committedOnDisk("jdbc:h2:/data/db;write_delay=100").endsWith("write_delay=100"),
+                "a WRITE_DELAY of the URL is kept");
+    }
+
+    @Test
     void onlyAPlainEmbeddedFileDatabaseIsAccepted() {
         for (String url : new String[] {"jdbc:h2:mem:inventory", "jdbc:h2:tcp://127.0.0.1/inventory",
                 "jdbc:h2:" + dataFolder.resolve("shared") + ";AUTO_SERVER=TRUE"}) {
