@@ -165,6 +165,7 @@ public class ResourceFetch {
             for (JsonObject item : split) {
                 InventoryRow row = resource.mapper().map(item);
                 row.setEndpoint(endpoint.id());
+                endpoint.proxmox().referTo(row);
                 rows.add(row);
             }
         } catch (RuntimeException e) {

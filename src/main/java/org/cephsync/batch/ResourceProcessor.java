@@ -26,6 +26,7 @@ public class ResourceProcessor implements ItemProcessor {
         SourceItem source = (SourceItem) item;
         InventoryRow row = BatchContexts.resource(step).mapper().map(source.body());
         row.setEndpoint(source.endpointId());
+        source.proxmox().referTo(row);
         return row;
     }
 }

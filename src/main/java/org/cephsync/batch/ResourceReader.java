@@ -8,10 +8,13 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.cephsync.inventory.InventoryRow;
+import org.cephsync.inventory.ProxmoxObjects;
 import org.cephsync.resource.CephResource;
+import org.cephsync.source.EndpointInfo;
 import org.cephsync.store.EndpointOutcome;
 import org.cephsync.store.StagedItems;
 import org.cephsync.store.Staging;
@@ -53,6 +56,9 @@ public class ResourceReader extends AbstractItemReader {
     /** Items in the open read; -1: none is open. */
     private int count = -1;
     private long endpointId;
+    private ProxmoxObjects proxmox = ProxmoxObjects.NONE;
+    /** The NetBox objects of each endpoint in scope, by endpoint id. */
+    private Map<Long, ProxmoxObjects> proxmoxOfScope;
 
     @Override
     public void open(Serializable checkpoint) {
@@ -62,6 +68,7 @@ public class ResourceReader extends AbstractItemReader {
         ReaderCheckpoint at = checkpoint instanceof ReaderCheckpoint c ? c : ReaderCheckpoint.START;
         position = at.position();
         handed = at.handed();
+        proxmoxOfScope = runs.scope(instanceId).stream().collect(Collectors.toMap(EndpointInfo::id, EndpointInfo::proxmox));
     }
 
     @Override
@@ -77,7 +84,7 @@ public class ResourceReader extends AbstractItemReader {
             }
             if (handed < count) {
                 handed++;
-                return rows != null ? rows.get(handed - 1) : new SourceItem(endpointId, items.next());
+                return rows != null ? rows.get(handed - 1) : new SourceItem(endpointId, proxmox, items.next());
             }
             if (handed == count) {
                 handed++;
@@ -104,6 +111,7 @@ public class ResourceReader extends AbstractItemReader {
             return false;
         }
         endpointId = read.get().endpointId();
+        proxmox = proxmoxOfScope.getOrDefault(endpointId, ProxmoxObjects.NONE);
         items = read.get().items();
         count = items.count();
         items.skip(Math.min(handed, count));

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.logging.Logger;
 import org.cephsync.source.CephSource;
 import org.cephsync.source.EndpointInfo;
+import org.cephsync.source.NetBoxProxbox;
 import org.cephsync.source.SourceException;
 import org.cephsync.store.Branch;
 import org.cephsync.store.Branches;
@@ -48,6 +49,9 @@ public class SyncJobListener implements JobListener {
 
     @Inject
     CephSource source;
+
+    @Inject
+    NetBoxProxbox netbox;
 
     @Inject
     Settings settings;
@@ -98,7 +102,10 @@ public class SyncJobListener implements JobListener {
         }
     }
 
-    /** Reads the endpoint directory once per run; a failure fails the run before any step, restartable. */
+    /**
+     * Reads the endpoint directory once per run, with NetBox's nodes and clusters of each endpoint when NetBox
+     * is the directory (the rows refer to them); a failure fails the run before any step, restartable.
+     */
     private void fixScope(long instanceId) {
         Set<Long> ids = SyncParameters.endpointIds(job.getProperties().getProperty(SyncParameters.ENDPOINTS));
         List<EndpointInfo> scope;
@@ -109,6 +116,9 @@ public class SyncJobListener implements JobListener {
                     .filter(e -> configuredEndpoints.map(names -> List.of(names.split("\\s*,\\s*")).contains(e.name())).orElse(true))
                     .filter(e -> ids.isEmpty() || ids.contains(e.id()))
                     .toList();
+            if (netbox.configured()) {
+                scope = netbox.withProxmoxObjects(scope);
+            }
             if (scope.isEmpty()) {
                 reason = "no endpoint in scope: " + source.describe() + " lists "
                         + listed.stream().map(e -> e.id() + " (" + e.name() + ")").toList()

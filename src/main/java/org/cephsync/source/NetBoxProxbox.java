@@ -11,8 +11,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Logger;
+import org.cephsync.inventory.ProxmoxObjects;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -20,13 +24,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * ({@code /api/plugins/proxbox/endpoints/proxmox/}, every page) and the proxbox-api to read them through
  * (the first {@code /api/plugins/proxbox/endpoints/fastapi/}), as netbox-ceph inherits them from
  * netbox-proxbox. {@code netbox.token} is sent as NetBox wants it: {@code Bearer nbt_...} for a v2 token,
- * {@code Token ...} for a v1 one. Failures are {@link SourceException}s that say what to fix.
+ * {@code Token ...} for a v1 one; and the ProxmoxNode / ProxmoxCluster objects rows refer to. Failures are {@link SourceException}s that say what to fix.
  */
 @ApplicationScoped
 public class NetBoxProxbox {
 
     static final String PROXMOX_ENDPOINTS = "/api/plugins/proxbox/endpoints/proxmox/";
     static final String FASTAPI_ENDPOINTS = "/api/plugins/proxbox/endpoints/fastapi/";
+    static final String PROXMOX_NODES = "/api/plugins/proxbox/proxmox-nodes/";
+    static final String PROXMOX_CLUSTERS = "/api/plugins/proxbox/proxmox-clusters/";
+    private static final Logger LOG = Logger.getLogger(NetBoxProxbox.class.getName());
     private static final int PAGE = 100;
     /** More pages than this is a NetBox that loops on its next links, not an inventory. */
     private static final int MAX_PAGES = 1_000;
@@ -61,6 +68,47 @@ public class NetBoxProxbox {
             endpoints.add(endpoint(endpoint));
         }
         return endpoints;
+    }
+
+    /**
+     * The endpoints with the ProxmoxNode and ProxmoxCluster objects NetBox holds for each (every page of both
+     * lists, matched to an endpoint by their {@code endpoint} reference). A netbox-proxbox without one of these
+     * lists (404) has no such objects: the references stay null, and the log says so.
+     */
+    public List<EndpointInfo> withProxmoxObjects(List<EndpointInfo> endpoints) {
+        Map<Long, Map<String, Long>> nodes = byEndpoint(PROXMOX_NODES);
+        Map<Long, Map<String, Long>> clusters = byEndpoint(PROXMOX_CLUSTERS);
+        return endpoints.stream().map(e -> e.with(new ProxmoxObjects(nodes.getOrDefault(e.id(), Map.of()),
+                clusters.getOrDefault(e.id(), Map.of())))).toList();
+    }
+
+    /** The objects of a netbox-proxbox list: endpoint id, then name, then the object's id. */
+    private Map<Long, Map<String, Long>> byEndpoint(String path) {
+        Map<Long, Map<String, Long>> byEndpoint = new HashMap<>();
+        List<JsonObject> objects;
+        try {
+            objects = all(path);
+        } catch (NoSuchList e) {
+            LOG.warning(() -> e.getMessage() + ": proxmox_node / proxmox_cluster stay null");
+            return byEndpoint;
+        }
+        for (JsonObject object : objects) {
+            Integer id = number(object, "id");
+            Optional<String> name = text(object, "name");
+            Integer endpoint = reference(object, "endpoint");
+            if (id == null || name.isEmpty() || endpoint == null) {
+                throw new SourceException(describe() + ": " + path + " lists an object without its id, name or endpoint: " + object);
+            }
+            byEndpoint.computeIfAbsent(endpoint.longValue(), e -> new HashMap<>()).put(name.get(), id.longValue());
+        }
+        return byEndpoint;
+    }
+
+    /** A NetBox reference, nested ({@code {"id": 3, "url": ...}}) or as a bare id. */
+    private static Integer reference(JsonObject object, String key) {
+        JsonValue value = object.get(key);
+        return value != null && value.getValueType() == JsonValue.ValueType.OBJECT ? number(value.asJsonObject(), "id")
+                : number(object, key);
     }
 
     /** The base URL of the proxbox-api that NetBox's first FastAPI endpoint names. */
@@ -115,15 +163,26 @@ public class NetBoxProxbox {
         if (status >= 500) {
             throw new TransientSourceException(what + ": NetBox answered " + status);
         }
+        if (status == 404) {
+            throw new NoSuchList(what + ": NetBox answered 404 (is netbox-proxbox installed?)");
+        }
         if (status != 200) {
-            throw new SourceException(what + ": NetBox answered " + status
-                    + (status == 404 ? " (is netbox-proxbox installed?)" : ""));
+            throw new SourceException(what + ": NetBox answered " + status);
         }
         JsonValue body = PveBodies.parse(what, response.body());
         if (body.getValueType() != JsonValue.ValueType.OBJECT) {
             throw new SourceException(what + ": expected a NetBox page, got " + body.getValueType());
         }
         return body.asJsonObject();
+    }
+
+    /** A path NetBox does not have (404). */
+    private static final class NoSuchList extends SourceException {
+        private static final long serialVersionUID = 1L;
+
+        NoSuchList(String message) {
+            super(message);
+        }
     }
 
     /** NetBox 4.5's v2 tokens go as Bearer, v1 tokens (40 hex) as Token. */

@@ -2,18 +2,23 @@ package org.cephsync.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.cephsync.inventory.JsonText;
 import org.cephsync.inventory.ProxmoxEndpoint;
+import org.cephsync.inventory.ProxmoxObjects;
 import org.cephsync.resource.CephResource;
 import org.cephsync.source.EndpointInfo;
 
@@ -21,6 +26,9 @@ import org.cephsync.source.EndpointInfo;
 @ApplicationScoped
 @TransactionBoundary
 public class SyncRuns {
+
+    private static final String PROXMOX_NODES = "proxmox_nodes";
+    private static final String PROXMOX_CLUSTERS = "proxmox_clusters";
 
     @PersistenceContext
     EntityManager em;
@@ -44,11 +52,27 @@ public class SyncRuns {
         return run;
     }
 
+    private static JsonObject ids(Map<String, Long> byName) {
+        JsonObjectBuilder ids = JsonText.json().createObjectBuilder();
+        byName.forEach(ids::add);
+        return ids.build();
+    }
+
+    private static Map<String, Long> ids(JsonObject byName) {
+        Map<String, Long> ids = new HashMap<>();
+        byName.forEach((name, id) -> ids.put(name, ((JsonNumber) id).longValue()));
+        return ids;
+    }
+
     /** Records the endpoints in scope of a run (and mirrors the endpoint directory); fixed from then on. */
     public void fixScope(long instanceId, List<EndpointInfo> scope) {
         JsonArrayBuilder endpoints = JsonText.json().createArrayBuilder();
         for (EndpointInfo e : scope) {
-            endpoints.add(JsonText.json().createObjectBuilder().add("id", e.id()).add("name", e.name()));
+            JsonObjectBuilder endpoint = JsonText.json().createObjectBuilder().add("id", e.id()).add("name", e.name());
+            if (!e.proxmox().isEmpty()) {
+                endpoint.add(PROXMOX_NODES, ids(e.proxmox().nodes())).add(PROXMOX_CLUSTERS, ids(e.proxmox().clusters()));
+            }
+            endpoints.add(endpoint);
             em.merge(new ProxmoxEndpoint(e.id(), e.name(), e.domain(), e.ipAddress(), e.port()));
         }
         SyncRun run = em.find(SyncRun.class, instanceId);
@@ -137,7 +161,10 @@ public class SyncRuns {
         List<EndpointInfo> scope = new ArrayList<>();
         for (JsonValue value : JsonText.parseArray(run.getEndpointScope())) {
             JsonObject e = value.asJsonObject();
-            scope.add(new EndpointInfo(e.getJsonNumber("id").longValue(), e.getString("name"), null, null, null));
+            ProxmoxObjects proxmox = e.containsKey(PROXMOX_NODES)
+                    ? new ProxmoxObjects(ids(e.getJsonObject(PROXMOX_NODES)), ids(e.getJsonObject(PROXMOX_CLUSTERS)))
+                    : ProxmoxObjects.NONE;
+            scope.add(new EndpointInfo(e.getJsonNumber("id").longValue(), e.getString("name"), null, null, null, proxmox));
         }
         return scope;
     }

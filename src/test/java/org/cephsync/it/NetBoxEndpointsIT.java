@@ -24,7 +24,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * netbox.url and netbox.token set, proxbox.url not: the endpoints in scope are the Proxmox endpoints NetBox's
  * netbox-proxbox lists (every page, the v2 token sent as Bearer), read through the proxbox-api that NetBox's
- * FastAPI endpoint names; an endpoint only proxbox-api knows is not synced; NetBox unreachable fails the run
+ * FastAPI endpoint names; daemons and OSDs refer to the ProxmoxNode of their host within their endpoint and
+ * clusters to their ProxmoxCluster (a host NetBox does not know: null); an endpoint only proxbox-api knows is
+ * not synced; NetBox unreachable fails the run
  * with a reason that names it and deletes nothing.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -34,6 +36,10 @@ class NetBoxEndpointsIT {
     private static final long FIRST = RUN + 4;
     private static final long SECOND = RUN + 6;
     private static final long ONLY_IN_PROXBOX = RUN + 9;
+    /** NetBox's ProxmoxCluster ids by endpoint, and ProxmoxNode ids by endpoint and node name: pve3 of the first is not in NetBox. */
+    private static final Map<Long, Long> CLUSTERS = Map.of(FIRST, 11L, SECOND, 21L);
+    private static final Map<Long, Map<String, Long>> NODES = Map.of(FIRST, Map.of("pve1", 101L, "pve2", 102L),
+            SECOND, Map.of("pve1", 201L, "pve2", 202L, "pve3", 203L));
     private static final String TOKEN = "nbt_AbCdEf123456.0123456789abcdefghijABCDEFGHIJ0123456789abcd";
 
     private static ProxboxStandIn proxbox;
@@ -49,8 +55,13 @@ class NetBoxEndpointsIT {
                 .put(SECOND, "nb-second-" + RUN, "pve7-pacific-16.2.15", "degraded")
                 .put(ONLY_IN_PROXBOX, "nb-other-" + RUN, "pve8-reef-18.2.7", "healthy");
         proxbox = new ProxboxStandIn(snapshot.root(), TestDeployment.API_KEY).start();
-        netbox = new NetBoxStandIn(List.of(new NetBoxStandIn.Endpoint(FIRST, "nb-first-" + RUN, "10.0.0.11"),
-                new NetBoxStandIn.Endpoint(SECOND, "nb-second-" + RUN, "10.0.0.12")), proxbox.baseUri(), "Bearer " + TOKEN).start();
+        NetBoxStandIn.Endpoint first = new NetBoxStandIn.Endpoint(FIRST, "nb-first-" + RUN, "10.0.0.11");
+        NetBoxStandIn.Endpoint second = new NetBoxStandIn.Endpoint(SECOND, "nb-second-" + RUN, "10.0.0.12");
+        List<NetBoxStandIn.ProxmoxObject> clusters = List.of(new NetBoxStandIn.ProxmoxObject(CLUSTERS.get(FIRST), "lab-reef", first),
+                new NetBoxStandIn.ProxmoxObject(CLUSTERS.get(SECOND), "lab-pacific", second));
+        List<NetBoxStandIn.ProxmoxObject> nodes = NODES.entrySet().stream().flatMap(e -> e.getValue().entrySet().stream()
+                .map(n -> new NetBoxStandIn.ProxmoxObject(n.getValue(), n.getKey(), e.getKey() == FIRST ? first : second))).toList();
+        netbox = new NetBoxStandIn(List.of(first, second), clusters, nodes, proxbox.baseUri(), "Bearer " + TOKEN).start();
         // the last value of a key wins: no proxbox.url, the FastAPI endpoint in NetBox names it
         return TestDeployment.war(proxbox, "netbox.url=" + netbox.baseUri(), "netbox.token=" + TOKEN, "proxbox.url=");
     }
@@ -78,6 +89,21 @@ class NetBoxEndpointsIT {
         assertFalse(api.rows("osds", SECOND).isEmpty());
         assertTrue(api.rows("osds", ONLY_IN_PROXBOX).isEmpty(), "an endpoint NetBox does not list is not synced");
         assertTrue(netbox.authorizationsSeen().size() >= 3, "two pages of endpoints and the FastAPI endpoint");
+        for (long endpoint : List.of(FIRST, SECOND)) {
+            for (JsonObject cluster : api.rows("clusters", endpoint).values()) {
+                assertEquals(CLUSTERS.get(endpoint), cluster.getJsonNumber("proxmox_cluster").longValue(), cluster::toString);
+            }
+            for (String model : List.of("osds", "daemons")) {
+                Set<String> hosts = new java.util.HashSet<>();
+                for (JsonObject row : api.rows(model, endpoint).values()) {
+                    hosts.add(row.getString("host"));
+                    Long node = NODES.get(endpoint).get(row.getString("host"));
+                    assertEquals(node == null ? "null" : node.toString(), row.get("proxmox_node").toString(),
+                            () -> "the ProxmoxNode of its host within its endpoint: " + row);
+                }
+                assertTrue(hosts.containsAll(Set.of("pve1", "pve2", "pve3")), model + " on every node: " + hosts);
+            }
+        }
         assertEquals(Set.of("Bearer " + TOKEN), Set.copyOf(netbox.authorizationsSeen()), "NetBox's v2 token as Bearer");
 
         Map<String, JsonObject> before = api.rows("osds", FIRST);

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
  * NetBox with netbox-proxbox, over real HTTP on 127.0.0.1, as far as ceph-sync reads it: the Proxmox endpoints
  * ({@code /api/plugins/proxbox/endpoints/proxmox/}, NetBox-paginated with at most {@link #PAGE} a page, so
  * that a client must follow the {@code next} links) and the FastAPI endpoint that names the proxbox-api,
+ * and its ProxmoxCluster and ProxmoxNode objects (paginated the same way, the endpoint and cluster nested),
  * shaped like netbox-proxbox's serializers (the IP address nested as NetBox's IPAddress). Every request must
  * carry the configured Authorization value; others get NetBox's 403.
  */
@@ -31,14 +32,23 @@ final class NetBoxStandIn implements AutoCloseable {
     record Endpoint(long id, String name, String ip) {
     }
 
+    /** A ProxmoxNode or ProxmoxCluster of netbox-proxbox: its NetBox id, its name and its endpoint. */
+    record ProxmoxObject(long id, String name, Endpoint endpoint) {
+    }
+
     private final List<Endpoint> endpoints;
+    private final List<ProxmoxObject> clusters;
+    private final List<ProxmoxObject> nodes;
     private final URI proxboxApi;
     private final String authorization;
     private final List<String> authorizationsSeen = new CopyOnWriteArrayList<>();
     private HttpServer server;
 
-    NetBoxStandIn(List<Endpoint> endpoints, URI proxboxApi, String authorization) {
+    NetBoxStandIn(List<Endpoint> endpoints, List<ProxmoxObject> clusters, List<ProxmoxObject> nodes, URI proxboxApi,
+                  String authorization) {
         this.endpoints = List.copyOf(endpoints);
+        this.clusters = List.copyOf(clusters);
+        this.nodes = List.copyOf(nodes);
         this.proxboxApi = proxboxApi;
         this.authorization = authorization;
     }
@@ -80,6 +90,10 @@ final class NetBoxStandIn implements AutoCloseable {
             int limit = Math.min(PAGE, Integer.parseInt(query.getOrDefault("limit", "50")));
             if (path.equals("/api/plugins/proxbox/endpoints/proxmox/")) {
                 answer(exchange, 200, page(path, offset, limit, endpoints.stream().map(this::proxmox).toList()));
+            } else if (path.equals("/api/plugins/proxbox/proxmox-clusters/")) {
+                answer(exchange, 200, page(path, offset, limit, clusters.stream().map(this::cluster).toList()));
+            } else if (path.equals("/api/plugins/proxbox/proxmox-nodes/")) {
+                answer(exchange, 200, page(path, offset, limit, nodes.stream().map(this::node).toList()));
             } else if (path.equals("/api/plugins/proxbox/endpoints/fastapi/")) {
                 answer(exchange, 200, page(path, 0, 50, List.of(fastapi())));
             } else {
@@ -119,6 +133,40 @@ final class NetBoxStandIn implements AutoCloseable {
                 .add("username", "root@pam")
                 .add("token_name", "netbox")
                 .add("verify_ssl", true)
+                .add("tags", Json.createArrayBuilder())
+                .add("custom_fields", Json.createObjectBuilder())
+                .build();
+    }
+
+    private JsonObject nested(String path, long id, String name) {
+        return Json.createObjectBuilder().add("id", id).add("url", baseUri() + path + id + "/").add("display", name)
+                .add("name", name).build();
+    }
+
+    private JsonObject cluster(ProxmoxObject c) {
+        return Json.createObjectBuilder()
+                .add("id", c.id())
+                .add("url", baseUri() + "/api/plugins/proxbox/proxmox-clusters/" + c.id() + "/")
+                .add("display", c.name())
+                .add("name", c.name())
+                .add("endpoint", nested("/api/plugins/proxbox/endpoints/proxmox/", c.endpoint().id(), c.endpoint().name()))
+                .add("mode", "cluster")
+                .add("tags", Json.createArrayBuilder())
+                .add("custom_fields", Json.createObjectBuilder())
+                .build();
+    }
+
+    private JsonObject node(ProxmoxObject n) {
+        ProxmoxObject cluster = clusters.stream().filter(c -> c.endpoint().equals(n.endpoint())).findFirst().orElseThrow();
+        return Json.createObjectBuilder()
+                .add("id", n.id())
+                .add("url", baseUri() + "/api/plugins/proxbox/proxmox-nodes/" + n.id() + "/")
+                .add("display", n.name())
+                .add("name", n.name())
+                .add("endpoint", nested("/api/plugins/proxbox/endpoints/proxmox/", n.endpoint().id(), n.endpoint().name()))
+                .add("proxmox_cluster", nested("/api/plugins/proxbox/proxmox-clusters/", cluster.id(), cluster.name()))
+                .add("node_id", n.id() % 10)
+                .add("online", true)
                 .add("tags", Json.createArrayBuilder())
                 .add("custom_fields", Json.createObjectBuilder())
                 .build();
