@@ -4,15 +4,10 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,9 +24,10 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
  * Reads through proxbox-api; with {@code netbox.url} set, the endpoints (and, without {@code proxbox.url}, the
- * proxbox-api itself) come from NetBox's netbox-proxbox ({@link NetBoxProxbox}). Every call has a timeout; 5xx answers, refused connections and read
- * timeouts are retried a bounded number of times with a pause; a 429 waits for its Retry-After (capped)
- * before the retry; 401/403/404 and malformed bodies are not retried.
+ * proxbox-api itself) come from NetBox's netbox-proxbox ({@link NetBoxProxbox}). Every call has a timeout; 5xx
+ * answers, refused connections and read timeouts are retried a bounded number of times with a pause; a 429
+ * waits for its Retry-After (capped) before the retry; 401/403/404 and malformed bodies are not retried
+ * ({@link SourceAnswers}, shared with {@link ProxmoxSource}).
  */
 @ApplicationScoped
 @Typed(ProxboxSource.class)
@@ -127,86 +123,18 @@ public class ProxboxSource implements CephSource {
         try {
             response = call.get();
         } catch (ProcessingException e) {
-            throw new TransientSourceException(what + ": proxbox-api did not answer (" + rootMessage(e) + ")", e);
+            throw answers().noAnswer(what, e);
         }
         try (response) {
             text = response.readEntity(String.class);
         } catch (ProcessingException e) {
-            throw new TransientSourceException(what + ": the answer broke off (" + rootMessage(e) + ")", e);
+            throw new TransientSourceException(what + ": the answer broke off (" + SourceAnswers.rootMessage(e) + ")", e);
         }
-        int status = response.getStatus();
-        if (status == 200) {
-            return PveBodies.parse(what, text);
-        }
-        String reason = what + ": proxbox-api answered " + status + errorDetail(text);
-        if (status == 429) {
-            long waitSeconds = retryAfterSeconds(response.getHeaderString("Retry-After"));
-            LOG.info(() -> reason + "; waiting " + waitSeconds + " s as Retry-After asks");
-            pause(waitSeconds);
-            throw new TransientSourceException(reason + " (rate-limited)");
-        }
-        if (status >= 500) {
-            throw new TransientSourceException(reason);
-        }
-        if (status == 401 || status == 403) {
-            throw new SourceException(reason + " (the proxbox-api key was refused: check proxbox.api-key)");
-        }
-        throw new SourceException(reason);
+        return answers().accept(what, response.getStatus(), text, response.getHeaderString("Retry-After"));
     }
 
-    /** proxbox-api errors are {@code {"message","detail","python_exception"}}; show message and detail. */
-    private static String errorDetail(String text) {
-        try {
-            JsonValue value = PveBodies.parse("error body", text);
-            if (value.getValueType() == JsonValue.ValueType.OBJECT) {
-                JsonObject error = value.asJsonObject();
-                StringBuilder detail = new StringBuilder();
-                for (String key : List.of("message", "detail")) {
-                    JsonValue part = error.get(key);
-                    if (part != null && part.getValueType() != JsonValue.ValueType.NULL) {
-                        detail.append(detail.length() == 0 ? ": " : " - ")
-                                .append(part.getValueType() == JsonValue.ValueType.STRING ? error.getString(key) : part.toString());
-                    }
-                }
-                return detail.toString();
-            }
-        } catch (SourceException notJson) {
-            // fall through: a non-JSON error page is summarised by its status alone
-        }
-        return "";
-    }
-
-    private long retryAfterSeconds(String header) {
-        long seconds = 1;
-        if (header != null) {
-            try {
-                seconds = Long.parseLong(header.trim());
-            } catch (NumberFormatException notSeconds) {
-                try {
-                    ZonedDateTime at = ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-                    seconds = Duration.between(ZonedDateTime.now(), at).toSeconds();
-                } catch (DateTimeParseException unreadable) {
-                    seconds = 1;
-                }
-            }
-        }
-        return Math.max(0, Math.min(seconds, retryAfterMaxSeconds));
-    }
-
-    private static void pause(long seconds) {
-        try {
-            TimeUnit.SECONDS.sleep(seconds);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    private SourceAnswers answers() {
+        return new SourceAnswers("proxbox-api", "the proxbox-api key was refused: check proxbox.api-key", retryAfterMaxSeconds);
     }
 
     private String key() {
