@@ -33,6 +33,9 @@ public class CephSources {
     @Inject
     SnapshotSource snapshot;
 
+    @Inject
+    ProxmoxSource proxmox;
+
     @Produces
     @Dependent
     public CephSource current() {
@@ -40,8 +43,9 @@ public class CephSources {
         return switch (chosen) {
             case "proxbox" -> proxbox;
             case "snapshot" -> snapshot;
+            case "proxmox" -> proxmox;
             default -> throw new SourceException("ceph-sync.source=" + chosen
-                    + " is not a source this build has (proxbox, snapshot)");
+                    + " is not a source this build has (proxbox, proxmox, snapshot)");
         };
     }
 }

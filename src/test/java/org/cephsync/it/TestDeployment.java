@@ -29,9 +29,19 @@ final class TestDeployment {
     }
 
     static WebArchive war(ProxboxStandIn proxbox, String... extraConfig) {
+        List<String> config = new ArrayList<>(List.of("proxbox.url=" + proxbox.baseUri()));
+        config.addAll(Arrays.asList(extraConfig));
+        return war(config);
+    }
+
+    /** A deployment that reads no proxbox-api: the test's configuration names its source. */
+    static WebArchive withoutProxbox(String... extraConfig) {
+        return war(Arrays.asList(extraConfig));
+    }
+
+    private static WebArchive war(List<String> extraConfig) {
         String war = System.getProperty("ceph-sync.war", "target/ceph-sync.war");
         List<String> config = new ArrayList<>(List.of(
-                "proxbox.url=" + proxbox.baseUri(),
                 "proxbox.api-key=" + API_KEY,
                 "proxbox.read-timeout-seconds=1",
                 "proxbox.retry-after-max-seconds=2",
@@ -40,7 +50,7 @@ final class TestDeployment {
                 "Retry/delay=100",
                 "Retry/jitter=0"));
         config.addAll(TestUsers.config());
-        config.addAll(Arrays.asList(extraConfig));
+        config.addAll(extraConfig);
         WebArchive archive = ShrinkWrap.create(ZipImporter.class, "ceph-sync.war").importFrom(new File(war)).as(WebArchive.class);
         String production = productionConfig(archive);
         return archive.addClasses(FaultInjection.class, FaultyProcessor.class)
