@@ -40,6 +40,10 @@ class NetBoxEndpointsIT {
     private static final Map<Long, Long> CLUSTERS = Map.of(FIRST, 11L, SECOND, 21L);
     private static final Map<Long, Map<String, Long>> NODES = Map.of(FIRST, Map.of("pve1", 101L, "pve2", 102L),
             SECOND, Map.of("pve1", 201L, "pve2", 202L, "pve3", 203L));
+    private static final long RENUMBERED = 1000;
+    private static final Map<Long, NetBoxStandIn.Endpoint> IN_NETBOX = Map.of(
+            FIRST, new NetBoxStandIn.Endpoint(FIRST, "nb-first-" + RUN, "10.0.0.11"),
+            SECOND, new NetBoxStandIn.Endpoint(SECOND, "nb-second-" + RUN, "10.0.0.12"));
     private static final String TOKEN = "nbt_AbCdEf123456.0123456789abcdefghijABCDEFGHIJ0123456789abcd";
 
     private static ProxboxStandIn proxbox;
@@ -55,15 +59,19 @@ class NetBoxEndpointsIT {
                 .put(SECOND, "nb-second-" + RUN, "pve7-pacific-16.2.15", "degraded")
                 .put(ONLY_IN_PROXBOX, "nb-other-" + RUN, "pve8-reef-18.2.7", "healthy");
         proxbox = new ProxboxStandIn(snapshot.root(), TestDeployment.API_KEY).start();
-        NetBoxStandIn.Endpoint first = new NetBoxStandIn.Endpoint(FIRST, "nb-first-" + RUN, "10.0.0.11");
-        NetBoxStandIn.Endpoint second = new NetBoxStandIn.Endpoint(SECOND, "nb-second-" + RUN, "10.0.0.12");
-        List<NetBoxStandIn.ProxmoxObject> clusters = List.of(new NetBoxStandIn.ProxmoxObject(CLUSTERS.get(FIRST), "lab-reef", first),
-                new NetBoxStandIn.ProxmoxObject(CLUSTERS.get(SECOND), "lab-pacific", second));
-        List<NetBoxStandIn.ProxmoxObject> nodes = NODES.entrySet().stream().flatMap(e -> e.getValue().entrySet().stream()
-                .map(n -> new NetBoxStandIn.ProxmoxObject(n.getValue(), n.getKey(), e.getKey() == FIRST ? first : second))).toList();
-        netbox = new NetBoxStandIn(List.of(first, second), clusters, nodes, proxbox.baseUri(), "Bearer " + TOKEN).start();
+        List<NetBoxStandIn.ProxmoxObject> clusters = List.of(
+                new NetBoxStandIn.ProxmoxObject(CLUSTERS.get(FIRST), "lab-reef", IN_NETBOX.get(FIRST)),
+                new NetBoxStandIn.ProxmoxObject(CLUSTERS.get(SECOND), "lab-pacific", IN_NETBOX.get(SECOND)));
+        netbox = new NetBoxStandIn(List.of(IN_NETBOX.get(FIRST), IN_NETBOX.get(SECOND)), clusters, nodes(0), proxbox.baseUri(),
+                "Bearer " + TOKEN).start();
         // the last value of a key wins: no proxbox.url, the FastAPI endpoint in NetBox names it
         return TestDeployment.war(proxbox, "netbox.url=" + netbox.baseUri(), "netbox.token=" + TOKEN, "proxbox.url=");
+    }
+
+    /** NetBox's ProxmoxNodes, their ids moved by {@code renumbered}. */
+    private static List<NetBoxStandIn.ProxmoxObject> nodes(long renumbered) {
+        return NODES.entrySet().stream().flatMap(e -> e.getValue().entrySet().stream()
+                .map(n -> new NetBoxStandIn.ProxmoxObject(n.getValue() + renumbered, n.getKey(), IN_NETBOX.get(e.getKey())))).toList();
     }
 
     @AfterAll
@@ -73,6 +81,24 @@ class NetBoxEndpointsIT {
         }
         if (proxbox != null) {
             proxbox.close();
+        }
+    }
+
+    private static void assertReferences(AdminClient api, long renumbered) {
+        for (long endpoint : List.of(FIRST, SECOND)) {
+            for (JsonObject cluster : api.rows("clusters", endpoint).values()) {
+                assertEquals(CLUSTERS.get(endpoint), cluster.getJsonNumber("proxmox_cluster").longValue(), cluster::toString);
+            }
+            for (String model : List.of("osds", "daemons")) {
+                Set<String> hosts = new java.util.HashSet<>();
+                for (JsonObject row : api.rows(model, endpoint).values()) {
+                    hosts.add(row.getString("host"));
+                    Long node = NODES.get(endpoint).get(row.getString("host"));
+                    assertEquals(node == null ? "null" : String.valueOf(node + renumbered), row.get("proxmox_node").toString(),
+                            () -> "the ProxmoxNode of its host within its endpoint: " + row);
+                }
+                assertTrue(hosts.containsAll(Set.of("pve1", "pve2", "pve3")), model + " on every node: " + hosts);
+            }
         }
     }
 
@@ -89,21 +115,20 @@ class NetBoxEndpointsIT {
         assertFalse(api.rows("osds", SECOND).isEmpty());
         assertTrue(api.rows("osds", ONLY_IN_PROXBOX).isEmpty(), "an endpoint NetBox does not list is not synced");
         assertTrue(netbox.authorizationsSeen().size() >= 3, "two pages of endpoints and the FastAPI endpoint");
-        for (long endpoint : List.of(FIRST, SECOND)) {
-            for (JsonObject cluster : api.rows("clusters", endpoint).values()) {
-                assertEquals(CLUSTERS.get(endpoint), cluster.getJsonNumber("proxmox_cluster").longValue(), cluster::toString);
-            }
-            for (String model : List.of("osds", "daemons")) {
-                Set<String> hosts = new java.util.HashSet<>();
-                for (JsonObject row : api.rows(model, endpoint).values()) {
-                    hosts.add(row.getString("host"));
-                    Long node = NODES.get(endpoint).get(row.getString("host"));
-                    assertEquals(node == null ? "null" : node.toString(), row.get("proxmox_node").toString(),
-                            () -> "the ProxmoxNode of its host within its endpoint: " + row);
-                }
-                assertTrue(hosts.containsAll(Set.of("pve1", "pve2", "pve3")), model + " on every node: " + hosts);
-            }
-        }
+        assertReferences(api, 0);
+
+        // NetBox's nodes get new ids; a run that fails in the middle of osds and is restarted maps the rest of
+        // its staged OSDs with the objects it read when it started
+        netbox.nodes(nodes(RENUMBERED));
+        assertEquals(204, api.call("POST", "api/test/faults?resource=osds&after=1", null).status());
+        JsonObject failedMidway = api.sync("{}");
+        api.call("DELETE", "api/test/faults", null);
+        assertEquals("FAILED", failedMidway.getString("status"), failedMidway::toString);
+        AdminClient.Answer restarted = api.call("POST", "api/sync/jobs/" + failedMidway.getInt("id") + "/restart", null);
+        assertEquals(202, restarted.status(), () -> restarted.body().toString());
+        JsonObject done = api.await(restarted.json().getInt("id"));
+        assertEquals("COMPLETED", done.getString("status"), done::toString);
+        assertReferences(api, RENUMBERED);
         assertEquals(Set.of("Bearer " + TOKEN), Set.copyOf(netbox.authorizationsSeen()), "NetBox's v2 token as Bearer");
 
         Map<String, JsonObject> before = api.rows("osds", FIRST);

@@ -38,7 +38,7 @@ final class NetBoxStandIn implements AutoCloseable {
 
     private final List<Endpoint> endpoints;
     private final List<ProxmoxObject> clusters;
-    private final List<ProxmoxObject> nodes;
+    private volatile List<ProxmoxObject> nodes;
     private final URI proxboxApi;
     private final String authorization;
     private final List<String> authorizationsSeen = new CopyOnWriteArrayList<>();
@@ -62,6 +62,11 @@ final class NetBoxStandIn implements AutoCloseable {
 
     URI baseUri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** Replaces the ProxmoxNode objects NetBox lists (as when netbox-proxbox re-creates them). */
+    void nodes(List<ProxmoxObject> replaced) {
+        nodes = List.copyOf(replaced);
     }
 
     List<String> authorizationsSeen() {
