@@ -23,8 +23,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * NetBox's netbox-proxbox API, read when {@code netbox.url} is set: the Proxmox endpoints in scope
  * ({@code /api/plugins/proxbox/endpoints/proxmox/}, every page) and the proxbox-api to read them through
  * (the first {@code /api/plugins/proxbox/endpoints/fastapi/}), as netbox-ceph inherits them from
- * netbox-proxbox. {@code netbox.token} is sent as NetBox wants it: {@code Bearer nbt_...} for a v2 token,
- * {@code Token ...} for a v1 one; and the ProxmoxNode / ProxmoxCluster objects rows refer to. Failures are {@link SourceException}s that say what to fix.
+ * netbox-proxbox; and the ProxmoxNode / ProxmoxCluster objects rows refer to. {@code netbox.token} is sent
+ * as NetBox wants it: {@code Bearer nbt_...} for a v2 token, {@code Token ...} for a v1 one. Failures are
+ * {@link SourceException}s that say what to fix.
  */
 @ApplicationScoped
 public class NetBoxProxbox {
