@@ -126,6 +126,7 @@ final class ProxmoxVeStandIn implements AutoCloseable {
             }
             Path file = path.startsWith("/api2/json/") ? endpointDir.resolve(path.substring("/api2/json/".length()) + ".json").normalize() : null;
             if (file == null || !file.startsWith(endpointDir) || !Files.isRegularFile(file)) {
+                // what PVE itself answers for a path it has no handler for
                 requests.add(exchange.getRequestMethod() + " " + path + " 501");
                 answer(exchange, 501, "{\"data\":null,\"message\":\"Method 'GET " + path + "' not implemented\"}");
                 return;
