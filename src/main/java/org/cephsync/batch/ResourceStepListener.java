@@ -63,27 +63,27 @@ public class ResourceStepListener implements StepListener {
         if (skipped(resource)) {
             return;
         }
-        runs.addRuntime(instanceId, resource.wireName(), Duration.between(started, Instant.now()).toMillis() / 1000.0);
+        double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
         List<EndpointOutcome> outcomes = runs.endpoints(instanceId, resource.wireName());
         Set<Long> complete = outcomes.stream().filter(EndpointOutcome::complete).map(EndpointOutcome::id).collect(Collectors.toSet());
         List<String> incomplete = runs.scope(instanceId).stream().filter(e -> !complete.contains(e.id())).map(e -> e.name()).toList();
         Throwable failure = step.getException() != null ? step.getException() : StepProgress.of(step).failure();
         BatchStatus status = step.getBatchStatus();
         if (STOPPING.contains(status) || STOPPING.contains(job.getBatchStatus())) {
+            boolean finished = incomplete.isEmpty() && failure == null;
             String reason = "stopped before every endpoint was written" + (incomplete.isEmpty() ? "" : " (left: " + String.join(", ", incomplete) + ")")
                     + "; restart the run to finish";
-            runs.setStatus(instanceId, resource.wireName(), incomplete.isEmpty() && failure == null ? SyncStage.OK : SyncStage.STOPPED,
-                    incomplete.isEmpty() && failure == null ? null : reason);
+            runs.endStage(instanceId, resource.wireName(), seconds, finished ? SyncStage.OK : SyncStage.STOPPED, finished ? null : reason);
             return;
         }
         if (failure == null && incomplete.isEmpty() && status != BatchStatus.FAILED) {
-            runs.setStatus(instanceId, resource.wireName(), SyncStage.OK, null);
+            runs.endStage(instanceId, resource.wireName(), seconds, SyncStage.OK, null);
             return;
         }
         String reason = failure != null ? FailureReason.of(failure)
                 : "the step ended " + status + " before every endpoint was written (left: " + String.join(", ", incomplete) + ")";
         LOG.warning(() -> "ceph-sync run " + instanceId + ", stage " + resource.wireName() + " failed: " + reason);
-        runs.setStatus(instanceId, resource.wireName(), SyncStage.ERROR, reason);
+        runs.endStage(instanceId, resource.wireName(), seconds, SyncStage.ERROR, reason);
     }
 
     private boolean skipped(CephResource resource) {

@@ -144,16 +144,14 @@ public class SyncJobListener implements JobListener {
     public void afterJob() {
         long instanceId = job.getInstanceId();
         RunClock clock = BatchContexts.clock(job);
-        runs.addRunRuntime(instanceId, Duration.between(clock.started(), Instant.now()).toMillis() / 1000.0);
         boolean stopped = job.getBatchStatus() == BatchStatus.STOPPING || job.getBatchStatus() == BatchStatus.STOPPED;
-        runs.closeRunningStages(instanceId, stopped);
-        if (runs.finishIfDone(instanceId, Instant.now())) {
+        double seconds = Duration.between(clock.started(), Instant.now()).toMillis() / 1000.0;
+        if (runs.endExecution(instanceId, seconds, stopped, Instant.now())) {
             SyncRun run = runs.find(instanceId).orElseThrow();
-            int purged = staging.purge(instanceId);
-            int superseded = staging.purgeSupersededBy(instanceId, List.of(run.getResources().split(",")),
+            int purged = staging.purgeFinished(instanceId, List.of(run.getResources().split(",")),
                     runs.scope(instanceId).stream().map(EndpointInfo::id).toList());
-            LOG.fine(() -> "ceph-sync run " + instanceId + " finished: " + purged + " staged item(s) dropped, and "
-                    + superseded + " of older runs it supersedes");
+            LOG.fine(() -> "ceph-sync run " + instanceId + " finished: " + purged
+                    + " staged read(s) dropped, its own and those of older runs it supersedes");
         }
     }
 

@@ -102,22 +102,20 @@ public class Staging {
                 });
     }
 
-    /** Drops a run's staged data (it completed). */
-    public int purge(long instanceId) {
-        return em.createQuery("DELETE FROM StagedRead s WHERE s.instanceId = :instance")
+    /**
+     * Drops what a run that has now finished staged, and what older runs staged for the resources and
+     * endpoints it synced completely: replaying that would write older data over newer rows.
+     *
+     * @return how many staged reads were dropped
+     */
+    public int purgeFinished(long instanceId, Collection<String> resources, Collection<Long> endpointIds) {
+        int purged = em.createQuery("DELETE FROM StagedRead s WHERE s.instanceId = :instance")
                 .setParameter("instance", instanceId)
                 .executeUpdate();
-    }
-
-    /**
-     * Drops what older runs staged for resources and endpoints that a newer run has now synced completely:
-     * replaying it would write older data over newer rows.
-     */
-    public int purgeSupersededBy(long instanceId, Collection<String> resources, Collection<Long> endpointIds) {
         if (resources.isEmpty() || endpointIds.isEmpty()) {
-            return 0;
+            return purged;
         }
-        return em.createQuery("DELETE FROM StagedRead s WHERE s.instanceId < :instance AND s.resource IN :resources AND s.endpointId IN :endpoints")
+        return purged + em.createQuery("DELETE FROM StagedRead s WHERE s.instanceId < :instance AND s.resource IN :resources AND s.endpointId IN :endpoints")
                 .setParameter("instance", instanceId)
                 .setParameter("resources", resources)
                 .setParameter("endpoints", endpointIds)

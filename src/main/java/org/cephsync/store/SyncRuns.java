@@ -115,11 +115,18 @@ public class SyncRuns {
     }
 
     /**
-     * Marks a run finished when every requested stage is done; @return whether it is (its staged data is
-     * then no longer needed).
+     * Ends an execution of a run in one transaction: adds its runtime, closes the stages it left running (see
+     * {@link #closeRunningStages}) and marks the run finished when every requested stage is done.
+     *
+     * @return whether the run is finished (its staged data is then no longer needed)
      */
-    public boolean finishIfDone(long instanceId, Instant now) {
+    public boolean endExecution(long instanceId, double seconds, boolean stopped, Instant now) {
         SyncRun run = em.find(SyncRun.class, instanceId);
+        if (run == null) {
+            return false;
+        }
+        run.addRuntime(seconds);
+        closeRunningStages(instanceId, stopped);
         boolean done = stages(instanceId).stream().allMatch(SyncStage::isDone);
         if (done && run.getFinished() == null) {
             run.setFinished(now);
@@ -175,29 +182,30 @@ public class SyncRuns {
                 .getResultList();
     }
 
+    /**
+     * A stage as it is, to read: not locked, because H2 keeps a row lock as a change of the row and commits
+     * it like a write (a chunk appended to its file), which a read has no reason to cost.
+     */
     public SyncStage stage(long instanceId, String resource) {
-        return SyncStage.locked(em, instanceId, resource);
+        return SyncStage.find(em, instanceId, resource);
     }
 
     public void setStatus(long instanceId, String resource, String status, String error) {
-        SyncStage stage = stage(instanceId, resource);
+        SyncStage stage = SyncStage.locked(em, instanceId, resource);
+        stage.setStatus(status);
+        stage.setError(error);
+    }
+
+    /** Ends a stage's step: its status and error, and the step's runtime added to the stage's. */
+    public void endStage(long instanceId, String resource, double seconds, String status, String error) {
+        SyncStage stage = SyncStage.locked(em, instanceId, resource);
+        stage.addRuntime(seconds);
         stage.setStatus(status);
         stage.setError(error);
     }
 
     public void count(long instanceId, String resource, WriteCounts counts) {
-        stage(instanceId, resource).count(counts);
-    }
-
-    public void addRuntime(long instanceId, String resource, double seconds) {
-        stage(instanceId, resource).addRuntime(seconds);
-    }
-
-    public void addRunRuntime(long instanceId, double seconds) {
-        SyncRun run = em.find(SyncRun.class, instanceId);
-        if (run != null) {
-            run.addRuntime(seconds);
-        }
+        SyncStage.locked(em, instanceId, resource).count(counts);
     }
 
     public void setRunError(long instanceId, String error) {
@@ -213,7 +221,7 @@ public class SyncRuns {
 
     /** An endpoint's rows are all written and its deletions reflected: in the transaction of its last chunk. */
     public void completeEndpoint(long instanceId, String resource, long endpointId) {
-        SyncStage stage = stage(instanceId, resource);
+        SyncStage stage = SyncStage.locked(em, instanceId, resource);
         stage.endpointOutcomes().stream().filter(o -> o.id() == endpointId).findFirst()
                 .ifPresent(o -> stage.record(o.completed()));
     }

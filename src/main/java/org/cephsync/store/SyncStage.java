@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.TypedQuery;
 import jakarta.persistence.UniqueConstraint;
 import java.util.List;
 
@@ -149,10 +150,16 @@ public class SyncStage {
 
     /** The stage of a resource in a run, locked for the caller's transaction (its counts are added to). */
     static SyncStage locked(EntityManager em, long instanceId, String resource) {
+        return query(em, instanceId, resource).setLockMode(LockModeType.PESSIMISTIC_WRITE).getSingleResult();
+    }
+
+    static SyncStage find(EntityManager em, long instanceId, String resource) {
+        return query(em, instanceId, resource).getSingleResult();
+    }
+
+    private static TypedQuery<SyncStage> query(EntityManager em, long instanceId, String resource) {
         return em.createQuery("SELECT s FROM SyncStage s WHERE s.instanceId = :instance AND s.resource = :resource", SyncStage.class)
                 .setParameter("instance", instanceId)
-                .setParameter("resource", resource)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getSingleResult();
+                .setParameter("resource", resource);
     }
 }
