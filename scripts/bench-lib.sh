@@ -29,6 +29,28 @@ make_user() { # $1 = run folder
   )
 }
 
+# PostgreSQL instead of the embedded database (DATABASE=postgresql): a new, empty database $PG_DATABASE owned
+# by a role of that name with a random password, which the server reads from $1/server.properties (MicroProfile
+# Config, README "Databases"; never argv or the environment); $PG_ADMIN connects as a superuser. Sets
+# SERVER_DB_OPTS for start_server.
+setup_postgresql() { # $1 = run folder
+  local password
+  password=$(python3 -c 'import secrets; print(secrets.token_urlsafe(18))')
+  $PG_ADMIN -v ON_ERROR_STOP=1 -q <<SQL
+DROP DATABASE IF EXISTS $PG_DATABASE WITH (FORCE);
+DO \$\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$PG_DATABASE') THEN CREATE ROLE $PG_DATABASE LOGIN; END IF; END \$\$;
+ALTER ROLE $PG_DATABASE PASSWORD '$password';
+CREATE DATABASE $PG_DATABASE OWNER $PG_DATABASE;
+SQL
+  (umask 077; printf 'ceph-sync.database.url=jdbc:postgresql://%s/%s\nceph-sync.database.user=%s\nceph-sync.database.password=%s\n' \
+    "$PG_HOST" "$PG_DATABASE" "$PG_DATABASE" "$password" >>"$1/server.properties")
+  SERVER_DB_OPTS="--postbootcommandfile $ROOT/src/main/payara/postgresql.asadmin"
+  if [ "$($PG_ADMIN -tA -c 'SHOW autovacuum')" = off ]; then
+    echo "Note: this PostgreSQL runs without autovacuum (PostgreSQL's default is on): the space of deleted rows" \
+      "(each run's staged reads) is not reused, so the database grows with every sync." >&2
+  fi
+}
+
 # Payara Micro on 127.0.0.1 (SERVER_JAVA_OPTS: more JVM options, e.g. -XX:StartFlightRecording=... to profile): no Hazelcast, a fresh root dir ($1/payara), the heap limit, $1/server.properties;
 # waits until the API answers. Sets SERVER (the pid).
 start_server() { # $1 = run folder
@@ -39,7 +61,7 @@ start_server() { # $1 = run folder
   echo "Starting Payara Micro on $BASE with -Xmx$HEAP (log: $1/server.log) ..."
   # shellcheck disable=SC2086
   java -Xmx"$HEAP" ${SERVER_JAVA_OPTS:-} -Dh2.bindAddress=127.0.0.1 -jar "$BUILD_DIR/payara-micro.jar" \
-    --deploy "$BUILD_DIR/ceph-sync.war" --contextroot /ceph-sync --rootdir "$1/payara" --nohazelcast --port "$PORT" \
+    --deploy "$BUILD_DIR/ceph-sync.war" --contextroot /ceph-sync --rootdir "$1/payara" --nohazelcast --port "$PORT" ${SERVER_DB_OPTS:-} \
     --systemproperties "$1/server.properties" --prebootcommandfile "$ROOT/src/main/payara/preboot.asadmin" \
     --addLibs "$BUILD_DIR/server-lib" >"$1/server.log" 2>&1 &
   SERVER=$!

@@ -137,6 +137,13 @@ def iso_seconds(text):
     return datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp()
 
 
+def database_bytes(args):
+    """The embedded database's file size, or what the command given (PostgreSQL's pg_database_size) prints."""
+    if args.db_size_command:
+        return int(subprocess.run(args.db_size_command, shell=True, check=True, capture_output=True, text=True).stdout.strip())
+    return os.path.getsize(args.db_file) if args.db_file and os.path.exists(args.db_file) else None
+
+
 def phase(args):
     api = Api(args.base, args.netrc)
     pid = args.pid
@@ -194,7 +201,7 @@ def phase(args):
         "young_gcs": int(gc_after.get("YGC", 0) - gc_before.get("YGC", 0)),
         "full_gcs": int(gc_after.get("FGC", 0) - gc_before.get("FGC", 0)),
         "gc_seconds": round(gc_after.get("GCT", 0) - gc_before.get("GCT", 0), 2),
-        "db_bytes": os.path.getsize(args.db_file) if args.db_file and os.path.exists(args.db_file) else None,
+        "db_bytes": database_bytes(args),
     }
     with open(args.out, "w") as f:
         json.dump(result, f, indent=1)
@@ -308,7 +315,7 @@ def report(args):
     print(fmt % head)
     print("(job s: the job's own runtime; wall s: from the start request to COMPLETED, polled every 0.25 s; CPU s: the"
           " server's user+system CPU; items/s: items fetched / wall s; peak heap: most heap in use in a half-second"
-          " sample; heap@GC: heap in use after a full GC at the end; DB file: the H2 file after the phase)")
+          " sample; heap@GC: heap in use after a full GC at the end; DB file: the H2 file, or the PostgreSQL database, after the phase)")
     for p in phases:
         doc = (p["job"].get("data") or {}).get("ceph_sync") or {}
         t = totals(p)
@@ -429,7 +436,7 @@ def growth(args):
         return 1
     first = sizes[0][2]
     print()
-    print("Database file after each of %d syncs (limit: %.1fx the size after the first):" % (len(sizes), args.limit))
+    print("Database size after each of %d syncs (limit: %.1fx the size after the first):" % (len(sizes), args.limit))
     for name, status, size in sizes:
         print("  %-10s %-9s %7.1f MB  %.2fx" % (name, status, size / 2 ** 20, size / first))
     ratio = sizes[-1][2] / first
@@ -437,7 +444,7 @@ def growth(args):
     if failed or ratio > args.limit:
         print("DB GROWTH FAILED: %s" % ("runs not completed: %s" % failed if failed else "%.2fx > %.1fx" % (ratio, args.limit)))
         return 1
-    print("OK: after %d syncs the database file is %.2fx its size after the first." % (len(sizes), ratio))
+    print("OK: after %d syncs the database is %.2fx its size after the first." % (len(sizes), ratio))
     return 0
 
 
@@ -525,6 +532,7 @@ def main():
     p.add_argument("--out", required=True)
     p.add_argument("--timeout", type=float, default=7200)
     p.add_argument("--db-file", help="the embedded database file, whose size is recorded")
+    p.add_argument("--db-size-command", help="instead: a shell command that prints the database's size in bytes")
     d = sub.add_parser("digest")
     d.add_argument("--base", required=True)
     d.add_argument("--netrc", required=True)

@@ -24,6 +24,8 @@
 #   must be at most 1.5x its size after the first)  CHUNK= (ceph-sync.chunk-size for the server; default: the WAR's)
 #   SOURCE=snapshot (or proxbox: the same snapshot served over loopback HTTP by the proxbox-api stand-in,
 #   org.cephsync.bench.ProxboxServer, whose own CPU is reported beside the ratios)
+#   DATABASE=embedded (or postgresql: a new database PG_DATABASE=ceph_sync_bench on PG_HOST=127.0.0.1:5432, made
+#   through PG_ADMIN="psql -h 127.0.0.1 -U postgres"; its pg_database_size stands for the file's size)
 #   PAUSE=0 (seconds between those further syncs, as a schedule would space them)  SERVER_JAVA_OPTS= (more JVM
 #   options for the server, e.g. -XX:StartFlightRecording=filename=/tmp/sync.jfr,settings=profile)
 set -euo pipefail
@@ -46,6 +48,10 @@ SYNCS=${SYNCS:-10}
 CHUNK=${CHUNK:-}
 SOURCE=${SOURCE:-snapshot}
 PAUSE=${PAUSE:-0}
+DATABASE=${DATABASE:-embedded}
+PG_HOST=${PG_HOST:-127.0.0.1:5432}
+PG_DATABASE=${PG_DATABASE:-ceph_sync_bench}
+PG_ADMIN=${PG_ADMIN:-psql -h 127.0.0.1 -U postgres}
 . scripts/bench-lib.sh
 
 # ---- build (WAR, test classes for the generator, the test classpath for JSON-P)
@@ -91,6 +97,11 @@ else
   printf 'ceph-sync.source=snapshot\nceph-sync.snapshot.dir=%s\n' "$BENCH_DIR/snapshot" >>"$RUN_DIR/server.properties"
 fi
 if [ -n "$CHUNK" ]; then echo "ceph-sync.chunk-size=$CHUNK" >>"$RUN_DIR/server.properties"; fi
+DB_SIZE=(--db-file "$RUN_DIR/payara/lib/databases/embedded_default.mv.db")
+if [ "$DATABASE" = postgresql ]; then
+  setup_postgresql "$RUN_DIR"
+  DB_SIZE=(--db-size-command "$PG_ADMIN -tA -d $PG_DATABASE -c 'SELECT pg_database_size(current_database())'")
+fi
 cleanup() {
   if [ -n "$PROXBOX" ]; then kill $PROXBOX 2>/dev/null || true; fi
   if [ -z "${KEEP_RUNNING:-}" ]; then stop_server; fi
@@ -102,7 +113,7 @@ run_phase() { # $1 = name, $2 = snapshot folder
   ln -sfn "$2" "$BENCH_DIR/snapshot"
   echo "Phase $1: sync of $(basename "$2") ..."
   tool phase --base "$BASE" --netrc "$RUN_DIR/netrc" --pid $SERVER --name "$1" --out "$RUN_DIR/results/$1.json" \
-    --db-file "$RUN_DIR/payara/lib/databases/embedded_default.mv.db" || true
+    "${DB_SIZE[@]}" || true
   if [ "$VERIFY_ROWS" = 1 ]; then
     tool digest --base "$BASE" --netrc "$RUN_DIR/netrc" --out "$RUN_DIR/results/digest-$1.json" || true
   fi
