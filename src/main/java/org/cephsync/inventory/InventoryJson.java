@@ -15,7 +15,10 @@ import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -29,8 +32,26 @@ public final class InventoryJson {
 
     private static final Jsonb JSONB = JsonbBuilder.create(config());
 
-    /** The same form without {@link #BOOKKEEPING}: what {@link #contentHash} digests, written in one pass. */
+    /** The same form without {@link #BOOKKEEPING} and without the JSON held as text: with that text, what {@link #contentHash} digests. */
     private static final Jsonb CONTENT = JsonbBuilder.create(config().withPropertyVisibilityStrategy(new ContentOnly()));
+
+    /** A row class's fields that hold JSON as text, by name. */
+    private static final ClassValue<List<Field>> TEXT_FIELDS = new ClassValue<>() {
+        @Override
+        protected List<Field> computeValue(Class<?> type) {
+            List<Field> fields = new ArrayList<>();
+            for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+                for (Field field : c.getDeclaredFields()) {
+                    if (heldAsText(field)) {
+                        field.setAccessible(true);
+                        fields.add(field);
+                    }
+                }
+            }
+            fields.sort(Comparator.comparing(Field::getName));
+            return List.copyOf(fields);
+        }
+    };
 
     private static JsonbConfig config() {
         return new JsonbConfig()
@@ -40,9 +61,9 @@ public final class InventoryJson {
     }
 
     /**
-     * JSON-B's default visibility (public fields and accessors), minus the bookkeeping properties, and with the
-     * JSON a row keeps as text (OSD metadata, pool status, ...) digested as that text: its getter would parse it
-     * only for JSON-B to write it out again, and the text is as deterministic as the value it was formatted from.
+     * JSON-B's default visibility (public fields and accessors), minus the bookkeeping properties and the JSON a
+     * row keeps as text (OSD metadata, pool status, ...): {@link #contentHash} digests that as the text it is
+     * (its getter would parse it only for JSON-B to escape it into a string again, most of a resync's hashing).
      */
     private static final class ContentOnly implements PropertyVisibilityStrategy {
 
@@ -51,7 +72,7 @@ public final class InventoryJson {
 
         @Override
         public boolean isVisible(Field field) {
-            return Modifier.isPublic(field.getModifiers()) && !HIDDEN.contains(field.getName()) || heldAsText(field);
+            return Modifier.isPublic(field.getModifiers()) && !HIDDEN.contains(field.getName());
         }
 
         @Override
@@ -59,20 +80,6 @@ public final class InventoryJson {
             String property = property(method.getName());
             return Modifier.isPublic(method.getModifiers()) && !HIDDEN.contains(property)
                     && !(method.getName().startsWith("get") && JsonValue.class.isAssignableFrom(method.getReturnType()));
-        }
-
-        /** A String field whose getter hands it out as parsed JSON. */
-        private static boolean heldAsText(Field field) {
-            if (field.getType() != String.class) {
-                return false;
-            }
-            String name = field.getName();
-            try {
-                Method getter = field.getDeclaringClass().getMethod("get" + Character.toUpperCase(name.charAt(0)) + name.substring(1));
-                return JsonValue.class.isAssignableFrom(getter.getReturnType());
-            } catch (NoSuchMethodException e) {
-                return false;
-            }
         }
 
         private static String property(String accessor) {
@@ -115,11 +122,40 @@ public final class InventoryJson {
 
     /** A digest of the row's {@link #content}: equal digests, equal content (SHA-256, base64url, 43 characters). */
     public static String contentHash(InventoryRow row) {
+        MessageDigest digest;
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(CONTENT.toJson(row).getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+            digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+        digest.update(CONTENT.toJson(row).getBytes(StandardCharsets.UTF_8));
+        for (Field field : TEXT_FIELDS.get(row.getClass())) {
+            String text;
+            try {
+                text = (String) field.get(row);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(field + " is made accessible", e);
+            }
+            // name and length first: no two different sets of texts digest the same bytes
+            digest.update((field.getName() + (text == null ? "=null;" : "=" + text.length() + ":")).getBytes(StandardCharsets.UTF_8));
+            if (text != null) {
+                digest.update(text.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(digest.digest());
+    }
+
+    /** A String field whose getter hands it out as parsed JSON. */
+    private static boolean heldAsText(Field field) {
+        if (field.getType() != String.class || Modifier.isStatic(field.getModifiers())) {
+            return false;
+        }
+        String name = field.getName();
+        try {
+            Method getter = field.getDeclaringClass().getMethod("get" + Character.toUpperCase(name.charAt(0)) + name.substring(1));
+            return JsonValue.class.isAssignableFrom(getter.getReturnType());
+        } catch (NoSuchMethodException e) {
+            return false;
         }
     }
 }
