@@ -47,6 +47,13 @@ public class SyncJobs {
      */
     private final ReadWriteLock starting = new ReentrantReadWriteLock();
 
+    /**
+     * The batch runtime's operator, looked up once: {@link BatchRuntime#getJobOperator} runs a ServiceLoader over
+     * the application's class path on every call: a sixth of the CPU a client polling a run cost. The
+     * operator holds no caller state; both servers check the caller's batch roles on each of its calls.
+     */
+    private volatile JobOperator operator;
+
     @Inject
     SyncRuns runs;
 
@@ -62,7 +69,12 @@ public class SyncJobs {
     String retention;
 
     private JobOperator operator() {
-        return BatchRuntime.getJobOperator();
+        JobOperator found = operator;
+        if (found == null) {
+            found = BatchRuntime.getJobOperator();
+            operator = found;
+        }
+        return found;
     }
 
     /**
