@@ -95,6 +95,7 @@ class Sampler(threading.Thread):
         self.max_rss = 0
         self.max_heap = 0.0
         self.samples = 0
+        self.sampling = threading.Event()
         self.proc = subprocess.Popen(["jstat", "-gc", str(pid), "500"], stdout=subprocess.PIPE, text=True)
 
     def run(self):
@@ -113,6 +114,7 @@ class Sampler(threading.Thread):
             except ValueError:
                 continue
             self.samples += 1
+            self.sampling.set()
             self.max_heap = max(self.max_heap, heap_used_kb(gc))
             self.max_rss = max(self.max_rss, proc_status(self.pid, "VmRSS") or 0)
 
@@ -153,6 +155,8 @@ def phase(args):
     cpu_before = cpu_seconds(pid)
     sampler = Sampler(pid)
     sampler.start()
+    # jstat is a JVM of its own: its start-up would take a core from the phase it measures
+    sampler.sampling.wait(timeout=30)
     started = time.monotonic()
     job = None
     error = None
