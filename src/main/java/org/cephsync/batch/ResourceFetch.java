@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -157,11 +158,14 @@ public class ResourceFetch {
 
     /** Reads one endpoint and stages what came back, or records why it could not be read (empty). */
     private Optional<StagedRows> fetchAndStage(long instanceId, RunClock clock, CephResource resource, EndpointInfo endpoint) {
-        List<JsonObject> split;
         List<InventoryRow> rows = new ArrayList<>();
+        FutureTask<byte[]> compressed;
         try {
             clock.check();
-            split = resource.mapper().split(fetch(resource, endpoint));
+            List<JsonObject> split = resource.mapper().split(fetch(resource, endpoint));
+            // written out and gzipped for staging on a second thread while this one maps the items
+            compressed = new FutureTask<>(() -> Staging.compress(split));
+            threads.newThread(compressed).start();
             for (JsonObject item : split) {
                 InventoryRow row = resource.mapper().map(item);
                 row.setEndpoint(endpoint.id());
@@ -175,13 +179,28 @@ public class ResourceFetch {
             staging.failed(instanceId, resource.wireName(), endpoint, reason);
             return Optional.empty();
         }
-        List<Staging.Item> items = new ArrayList<>(split.size());
-        for (int i = 0; i < split.size(); i++) {
-            InventoryRow row = rows.get(i);
-            items.add(new Staging.Item(InventoryModel.of(row).path(), row.naturalKey(), split.get(i)));
-        }
-        int position = staging.stage(instanceId, resource.wireName(), endpoint, items);
+        List<Staging.RowKey> keys = rows.stream()
+                .map(row -> new Staging.RowKey(InventoryModel.of(row).path(), row.naturalKey())).toList();
+        int position = staging.stage(instanceId, resource.wireName(), endpoint, await(compressed), keys);
         return Optional.of(new StagedRows(position, new StepProgress.MappedRead(endpoint.id(), rows)));
+    }
+
+    /** What the task made, or what it threw (an {@code OutOfMemoryError} stays one). */
+    private static <T> T await(FutureTask<T> task) {
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the items were compressed for staging", e);
+        }
     }
 
     /** One request per path of the resource, against the node the cluster status says to ask. */

@@ -31,8 +31,8 @@ public class Staging {
     @PersistenceContext
     EntityManager em;
 
-    /** An item to stage, with the model and natural key of the row it maps to. */
-    public record Item(String model, String naturalKey, JsonObject body) {
+    /** The model and natural key of the row a staged item maps to. */
+    public record RowKey(String model, String naturalKey) {
     }
 
     /** One staged read as the reader needs it: whose it is, how many items, and the items themselves. */
@@ -43,18 +43,18 @@ public class Staging {
     }
 
     /**
-     * Stages one endpoint's items after the resource's earlier reads, and records the endpoint as fetched, in one transaction.
+     * Stages one endpoint's items ({@link #compress}ed) after the resource's earlier reads, with the keys of the
+     * rows they map to (one per item, in the same order), and records the endpoint as fetched, in one transaction.
      *
      * @return the read's position
      */
-    public int stage(long instanceId, String resource, EndpointInfo endpoint, List<Item> items) {
+    public int stage(long instanceId, String resource, EndpointInfo endpoint, byte[] gzippedItems, List<RowKey> rows) {
         Map<String, JsonArrayBuilder> keys = new LinkedHashMap<>();
-        for (Item item : items) {
-            keys.computeIfAbsent(item.model(), m -> JsonText.json().createArrayBuilder()).add(item.naturalKey());
+        for (RowKey row : rows) {
+            keys.computeIfAbsent(row.model(), m -> JsonText.json().createArrayBuilder()).add(row.naturalKey());
         }
         JsonObjectBuilder keysByModel = JsonText.json().createObjectBuilder();
         keys.forEach(keysByModel::add);
-        byte[] bodies = Gzip.compressArray(items.stream().map(Item::body).toList());
         byte[] naturalKeys = Gzip.compress(keysByModel.build().toString());
         // the stage's row lock first: endpoints fetched in parallel stage one after the other, each at its own position
         SyncStage stage = SyncStage.locked(em, instanceId, resource);
@@ -62,10 +62,18 @@ public class Staging {
                 .setParameter("instance", instanceId)
                 .setParameter("resource", resource)
                 .getSingleResult() + 1;
-        em.persist(new StagedRead(instanceId, resource, position, endpoint.id(), items.size(), bodies, naturalKeys));
-        stage.record(EndpointOutcome.fetched(endpoint.id(), endpoint.name(), items.size()));
-        stage.count(WriteCounts.fetched(items.size()));
+        em.persist(new StagedRead(instanceId, resource, position, endpoint.id(), rows.size(), gzippedItems, naturalKeys));
+        stage.record(EndpointOutcome.fetched(endpoint.id(), endpoint.name(), rows.size()));
+        stage.count(WriteCounts.fetched(rows.size()));
         return position;
+    }
+
+    /**
+     * A read's items as they are staged: a gzipped JSON array, in split order. CPU work only, to be done before
+     * (and outside) the transaction of {@link #stage}.
+     */
+    public static byte[] compress(List<JsonObject> items) {
+        return Gzip.compressArray(items);
     }
 
     /** Records that an endpoint could not be read (nothing of it is staged); a restart reads it again. */
