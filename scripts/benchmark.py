@@ -9,6 +9,7 @@ file (never from the command line).
 """
 import argparse
 import base64
+import glob
 import json
 import netrc
 import os
@@ -467,12 +468,28 @@ def ratios(args):
         path = os.path.join(args.results, name + ".json")
         if not os.path.exists(path):
             continue
-        doc = (json.load(open(path))["job"].get("data") or {}).get("ceph_sync") or {}
-        job = doc.get("runtime_seconds") or 0.0
+        job = runtime_seconds(path)
         ratio = job / baseline[figure]
         verdict = "within" if ratio <= goal else "OVER"
         print("  %-8s job %6.2f s = %5.2fx %-20s (goal <= %.1fx: %s)" % (name, job, ratio, figure, goal, verdict))
+    # the syncs after the changed one alternate between the snapshots: each is a 1 % change too, and together
+    # they show how much one server's runtime for the same work varies
+    changes = [runtime_seconds(path) for path in sorted(glob.glob(os.path.join(args.results, "sync-*.json")))
+               + [os.path.join(args.results, "changed.json")] if os.path.exists(path)]
+    if len(changes) > 1:
+        changes.sort()
+        median = changes[len(changes) // 2]
+        print("  1 %%-change syncs (changed and the %d after it): job min %.2f s, median %.2f s, max %.2f s = "
+              "%.2fx / %.2fx / %.2fx parse_hash_compare_s" % (len(changes) - 1, changes[0], median, changes[-1],
+              changes[0] / baseline["parse_hash_compare_s"], median / baseline["parse_hash_compare_s"],
+              changes[-1] / baseline["parse_hash_compare_s"]))
     return 0
+
+
+def runtime_seconds(path):
+    """A phase's job runtime as the run reported it."""
+    doc = (json.load(open(path))["job"].get("data") or {}).get("ceph_sync") or {}
+    return doc.get("runtime_seconds") or 0.0
 
 
 def endpoints(args):
