@@ -103,7 +103,8 @@ public class InterruptedRuns {
                                 + ") is " + orphan.status() + " on server " + runsOn.get() + ": left to that server");
                         continue;
                     }
-                    if (tables.get().markFailed(connection, orphan.executionId(), Instant.now())) {
+                    ClassLoader batchRuntime = BatchRuntime.getJobOperator().getClass().getClassLoader();
+                    if (tables.get().markFailed(connection, orphan.executionId(), orphan.instanceId(), batchRuntime, Instant.now())) {
                         LOG.warning("ceph-sync: execution " + orphan.executionId() + " (run " + orphan.instanceId() + ") was "
                                 + orphan.status() + " when the server stopped (crash or kill): marked FAILED so that it can be restarted");
                         marked.add(orphan.executionId());

@@ -1,5 +1,12 @@
 package org.cephsync.batch;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.ObjectStreamClass;
+import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -13,14 +20,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.cephsync.resource.CephResource;
 
 /**
  * The tables of JBatch's JDBC job repository (Payara's batch runtime), found in a database by their names,
  * with whatever prefix and suffix the server's batch-runtime-configuration gives them (Payara 6: prefix
  * {@code JBATCH}, in the H2 database of {@code jdbc/__default}): {@code JOBINSTANCEDATA} (jobinstanceid,
  * name, apptag), {@code EXECUTIONINSTANCEDATA} (one row per job execution: jobexecid, jobinstanceid,
- * createtime, batchstatus, exitstatus, endtime, updatetime, ...) and {@code STEPEXECUTIONINSTANCEDATA} (one
- * row per step execution: stepexecid, jobexecid, batchstatus, exitstatus, endtime, ...).
+ * createtime, batchstatus, exitstatus, endtime, updatetime, ...), {@code STEPEXECUTIONINSTANCEDATA} (one
+ * row per step execution: stepexecid, jobexecid, stepname, batchstatus, exitstatus, endtime, ...) and
+ * {@code STEPSTATUS} (id: the step's first step execution, obj: JBatch's serialized {@code StepStatus}). A
+ * partition runs as a job of its own, named {@code :<instance id>:<step>:<partition>}.
  *
  * <p>JBatch keeps an execution's status in these rows and reads it back from them. Its JobOperator cannot
  * list an execution left running by a dead server (getRunningExecutions only returns those in the live
@@ -28,41 +38,40 @@ import java.util.Optional;
  * abandoned and whether the execution is the latest, so a row moved from STARTED to FAILED is restartable
  * like any failed run.
  */
-record JBatchTables(String instances, String executions, String steps) {
+record JBatchTables(String instances, String executions, String steps, String stepStatuses) {
 
     private static final String INSTANCES = "JOBINSTANCEDATA";
     private static final String EXECUTIONS = "EXECUTIONINSTANCEDATA";
     private static final String STEPS = "STEPEXECUTIONINSTANCEDATA";
+    private static final String STEP_STATUSES = "STEPSTATUS";
+    /** Longest name first: STEPEXECUTIONINSTANCEDATA also contains EXECUTIONINSTANCEDATA. */
+    private static final List<String> TABLES = List.of(STEPS, EXECUTIONS, INSTANCES, STEP_STATUSES);
     private static final String RUNNING = "('STARTING', 'STARTED', 'STOPPING')";
 
-    /** The three tables, qualified and quoted as the database needs, if this database holds them. */
+    /** The four tables, qualified and quoted as the database needs, if this database holds them. */
     static Optional<JBatchTables> find(Connection connection) throws SQLException {
         DatabaseMetaData meta = connection.getMetaData();
         String quote = meta.getIdentifierQuoteString() == null ? "" : meta.getIdentifierQuoteString().trim();
-        Map<String, String> instancesByAffixes = new HashMap<>();
-        Map<String, String> executionsByAffixes = new HashMap<>();
-        Map<String, String> stepsByAffixes = new HashMap<>();
+        // by schema and affixes, the tables found with them
+        Map<String, Map<String, String>> byAffixes = new HashMap<>();
         try (ResultSet tables = meta.getTables(null, null, "%", new String[] {"TABLE"})) {
             while (tables.next()) {
                 String name = tables.getString("TABLE_NAME");
                 String schema = tables.getString("TABLE_SCHEM");
                 String upper = name.toUpperCase(Locale.ROOT);
                 String qualified = (schema == null || schema.isEmpty() ? "" : quote + schema + quote + ".") + quote + name + quote;
-                // longest name first: STEPEXECUTIONINSTANCEDATA also contains EXECUTIONINSTANCEDATA
-                for (String table : new String[] {STEPS, EXECUTIONS, INSTANCES}) {
+                for (String table : TABLES) {
                     int at = upper.indexOf(table);
                     if (at >= 0) {
                         String key = schema + "|" + upper.substring(0, at) + "|" + upper.substring(at + table.length());
-                        (table.equals(STEPS) ? stepsByAffixes : table.equals(EXECUTIONS) ? executionsByAffixes : instancesByAffixes)
-                                .put(key, qualified);
+                        byAffixes.computeIfAbsent(key, k -> new HashMap<>()).put(table, qualified);
                         break;
                     }
                 }
             }
         }
-        return executionsByAffixes.entrySet().stream()
-                .filter(e -> stepsByAffixes.containsKey(e.getKey()) && instancesByAffixes.containsKey(e.getKey()))
-                .map(e -> new JBatchTables(instancesByAffixes.get(e.getKey()), e.getValue(), stepsByAffixes.get(e.getKey())))
+        return byAffixes.values().stream().filter(found -> found.keySet().containsAll(TABLES))
+                .map(found -> new JBatchTables(found.get(INSTANCES), found.get(EXECUTIONS), found.get(STEPS), found.get(STEP_STATUSES)))
                 .findFirst();
     }
 
@@ -100,11 +109,14 @@ record JBatchTables(String instances, String executions, String steps) {
     }
 
     /**
-     * Marks a job execution and its steps FAILED if they are still marked running; in one transaction.
+     * Marks a job execution and its steps FAILED if they are still marked running, and gives the run's
+     * partitioned steps back their number of partitions; in one transaction.
      *
+     * @param batchRuntime a class loader that sees JBatch's classes (its JobOperator's)
      * @return whether the execution was changed
      */
-    boolean markFailed(Connection connection, long executionId, Instant now) throws SQLException {
+    boolean markFailed(Connection connection, long executionId, long instanceId, ClassLoader batchRuntime, Instant now)
+            throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
@@ -125,6 +137,7 @@ record JBatchTables(String instances, String executions, String steps) {
                 update.setLong(2, executionId);
                 update.executeUpdate();
             }
+            restorePartitionCounts(connection, instanceId, batchRuntime);
             connection.commit();
             return changed > 0;
         } catch (SQLException | RuntimeException e) {
@@ -132,6 +145,90 @@ record JBatchTables(String instances, String executions, String steps) {
             throw e;
         } finally {
             connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    /**
+     * JBatch (Payara 6.2025.10) keeps a partitioned step's number of partitions in its step status only when the
+     * step ends, and a restart of a step that has none fails (a NullPointerException in
+     * {@code PartitionedStepControllerImpl.validateNumberOfPartitions}). A server killed during a partitioned step
+     * leaves it so: the count is put back from the partitions' own jobs, which JBatch creates before it starts any.
+     * A step killed before it had partitions (in its fetch) loses its step status, so that its restart starts
+     * it as a new step (a restart of it as it is would look for the partitions' jobs).
+     */
+    private void restorePartitionCounts(Connection connection, long instanceId, ClassLoader batchRuntime) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT s.id, s.obj, b.stepname FROM " + stepStatuses + " s JOIN "
+                + steps + " b ON b.stepexecid = s.id JOIN " + executions + " a ON a.jobexecid = b.jobexecid WHERE a.jobinstanceid = ?")) {
+            query.setLong(1, instanceId);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    String step = rows.getString(3);
+                    Object status = deserialize(rows.getBytes(2), batchRuntime);
+                    if (CephResource.byWireName(step).isEmpty() || invoke(status, "getNumPartitions") != null) {
+                        continue;
+                    }
+                    int partitions = partitionJobs(connection, instanceId, step);
+                    if (partitions > 0) {
+                        invoke(status, "setNumPartitions", partitions);
+                        try (PreparedStatement update = connection.prepareStatement("UPDATE " + stepStatuses + " SET obj = ? WHERE id = ?")) {
+                            update.setBytes(1, serialize(status));
+                            update.setLong(2, rows.getLong(1));
+                            update.executeUpdate();
+                        }
+                    } else {
+                        // killed before its partitions existed (in the fetch): the step starts over, as if new
+                        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + stepStatuses + " WHERE id = ?")) {
+                            delete.setLong(1, rows.getLong(1));
+                            delete.executeUpdate();
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private int partitionJobs(Connection connection, long instanceId, String stepName) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT COUNT(*) FROM " + instances + " WHERE name LIKE ?")) {
+            query.setString(1, ":" + instanceId + ":" + stepName + ":%");
+            try (ResultSet count = query.executeQuery()) {
+                return count.next() ? count.getInt(1) : 0;
+            }
+        }
+    }
+
+    private static Object deserialize(byte[] bytes, ClassLoader batchRuntime) {
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes)) {
+            @Override
+            protected Class<?> resolveClass(ObjectStreamClass described) throws IOException, ClassNotFoundException {
+                return Class.forName(described.getName(), false, batchRuntime);
+            }
+        }) {
+            return in.readObject();
+        } catch (IOException | ClassNotFoundException e) {
+            throw new IllegalStateException("JBatch's step status could not be read", e);
+        }
+    }
+
+    private static byte[] serialize(Object status) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(status);
+        } catch (IOException e) {
+            throw new IllegalStateException("JBatch's step status could not be written", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static Object invoke(Object target, String method, Object... arguments) {
+        try {
+            for (Method candidate : target.getClass().getMethods()) {
+                if (candidate.getName().equals(method) && candidate.getParameterCount() == arguments.length) {
+                    return candidate.invoke(target, arguments);
+                }
+            }
+            throw new IllegalStateException(target.getClass().getName() + " has no method " + method);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("JBatch's step status refused " + method, e);
         }
     }
 }

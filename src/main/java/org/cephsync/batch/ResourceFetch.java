@@ -41,7 +41,8 @@ import org.cephsync.store.SyncRuns;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The first phase of a resource's step, before its chunks and outside any transaction: every endpoint in
+ * The first phase of a resource's step, before its partitions and outside any transaction (the batch runtime
+ * runs step listeners at the step's own level only; a partition's reader opens in a transaction): every endpoint in
  * scope that this run has not read yet (or could not read) is fetched from the source, and what came back
  * is staged with the endpoint's outcome, one short transaction per endpoint. A slow or failing endpoint
  * therefore holds no database connection or lock while it is read, and never rolls back what the others
@@ -55,9 +56,9 @@ public class ResourceFetch {
     private static final Logger LOG = Logger.getLogger(ResourceFetch.class.getName());
     private static final long STOP_CHECK_MILLIS = 200;
     /**
-     * How many mapped rows of one step the fetch keeps for the reader (an OSD row holds its metadata as text);
-     * reads beyond it are mapped again from their staged items, so the memory a step holds does not grow with
-     * the number of endpoints.
+     * How many mapped rows of one step the fetch keeps for the partitions (an OSD row holds its metadata as
+     * text); reads beyond it are mapped again from their staged items, so the memory a step holds does not grow
+     * with the number of endpoints.
      */
     static final int MAPPED_ROWS_KEPT = 20_000;
 
@@ -80,9 +81,9 @@ public class ResourceFetch {
     /**
      * Fetches and stages what the run has not read yet.
      *
-     * @return the rows the staged reads map to, by read position, for the reader of this execution
+     * @return the rows the staged reads map to, by endpoint id, for the partitions of this execution
      */
-    Map<Integer, StepProgress.MappedRead> fetchUnread(JobContext job, CephResource resource) {
+    Map<Long, List<InventoryRow>> fetchUnread(JobContext job, CephResource resource) {
         long instanceId = job.getInstanceId();
         RunClock clock = BatchContexts.clock(job);
         Set<Long> read = runs.endpoints(instanceId, resource.wireName()).stream()
@@ -91,13 +92,14 @@ public class ResourceFetch {
                 .collect(Collectors.toCollection(ConcurrentLinkedQueue::new));
         int workers = Math.min(Math.max(1, parallelEndpoints), unread.size());
         AtomicBoolean stopping = new AtomicBoolean(job.getBatchStatus() == BatchStatus.STOPPING);
-        Map<Integer, StepProgress.MappedRead> mapped = new ConcurrentHashMap<>();
+        Map<Long, List<InventoryRow>> mapped = new ConcurrentHashMap<>();
         AtomicInteger keep = new AtomicInteger(MAPPED_ROWS_KEPT);
         Runnable worker = () -> {
             for (EndpointInfo endpoint; !stopping.get() && (endpoint = unread.poll()) != null; ) {
-                fetchAndStage(instanceId, clock, resource, endpoint).ifPresent(staged -> {
-                    if (keep.addAndGet(-staged.read().rows().size()) >= 0) {
-                        mapped.put(staged.position(), staged.read());
+                long id = endpoint.id();
+                fetchAndStage(instanceId, clock, resource, endpoint).ifPresent(rows -> {
+                    if (keep.addAndGet(-rows.size()) >= 0) {
+                        mapped.put(id, rows);
                     }
                 });
             }
@@ -152,12 +154,8 @@ public class ResourceFetch {
         }
     }
 
-    /** A staged read's position and the rows its items map to. */
-    private record StagedRows(int position, StepProgress.MappedRead read) {
-    }
-
     /** Reads one endpoint and stages what came back, or records why it could not be read (empty). */
-    private Optional<StagedRows> fetchAndStage(long instanceId, RunClock clock, CephResource resource, EndpointInfo endpoint) {
+    private Optional<List<InventoryRow>> fetchAndStage(long instanceId, RunClock clock, CephResource resource, EndpointInfo endpoint) {
         List<InventoryRow> rows = new ArrayList<>();
         FutureTask<byte[]> compressed;
         try {
@@ -181,8 +179,8 @@ public class ResourceFetch {
         }
         List<Staging.RowKey> keys = rows.stream()
                 .map(row -> new Staging.RowKey(InventoryModel.of(row).path(), row.naturalKey())).toList();
-        int position = staging.stage(instanceId, resource.wireName(), endpoint, await(compressed), keys);
-        return Optional.of(new StagedRows(position, new StepProgress.MappedRead(endpoint.id(), rows)));
+        staging.stage(instanceId, resource.wireName(), endpoint, await(compressed), keys);
+        return Optional.of(rows);
     }
 
     /** What the task made, or what it threw (an {@code OutOfMemoryError} stays one). */

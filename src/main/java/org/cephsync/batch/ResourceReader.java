@@ -1,5 +1,6 @@
 package org.cephsync.batch;
 
+import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.batch.runtime.context.StepContext;
@@ -8,26 +9,23 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.cephsync.inventory.InventoryRow;
 import org.cephsync.inventory.ProxmoxObjects;
 import org.cephsync.resource.CephResource;
 import org.cephsync.source.EndpointInfo;
-import org.cephsync.store.EndpointOutcome;
 import org.cephsync.store.StagedItems;
 import org.cephsync.store.Staging;
 import org.cephsync.store.SyncRuns;
 import org.cephsync.store.SyncStage;
 
 /**
- * Hands on, in order, what the step's fetch phase ({@link ResourceFetch}) staged for the resource: each
- * endpoint's items, then its end mark. Reads this execution fetched itself are handed on as the rows the fetch
- * mapped; reads staged by an earlier execution (a restart) as the staged items, for the processor to map.
- * The checkpoint is the position reached, so a restart resumes on the
- * same data right after the last committed chunk. When everything staged has been handed on, an endpoint
- * that could not be read fails the step, in a chunk of its own, so that a restart reads it again.
+ * Hands on, in a partition, what the step's fetch ({@link ResourceFetch}) staged for the partition's endpoint:
+ * the items, then the end mark. A read this execution fetched itself is handed on as the rows the fetch mapped
+ * ({@link MappedReads}); a read staged by an earlier execution (a restart) as the staged items, for the
+ * processor to map. The checkpoint is how far it
+ * got, so a restart resumes on the same data right after the last committed chunk. An endpoint that could not
+ * be read fails the partition at its first read, with the reason, so that a restart reads it again.
  */
 @Named
 @Dependent
@@ -45,30 +43,43 @@ public class ResourceReader extends AbstractItemReader {
     @Inject
     SyncRuns runs;
 
+    @Inject
+    MappedReads mappedReads;
+
+    /** The id of the partition's endpoint. */
+    @Inject
+    @BatchProperty
+    String endpoint;
+
+    /** The run's clock ({@link RunClock#toText()}): the partition's job context is its own. */
+    @Inject
+    @BatchProperty
+    String clock;
+
+    private RunClock runClock;
+
     private CephResource resource;
     private long instanceId;
+    private long endpointId;
     private boolean skipped;
-    /** The staged read being handed on (1, 2, ...), and how much of it: its items, then its end mark. */
-    private int position;
+    /** How much of the read is handed on: its items, then its end mark. */
     private int handed;
     private StagedItems items;
     private List<InventoryRow> rows;
-    /** Items in the open read; -1: none is open. */
+    /** Items in the read; -1: not open yet. */
     private int count = -1;
-    private long endpointId;
     private ProxmoxObjects proxmox = ProxmoxObjects.NONE;
-    /** The NetBox objects of each endpoint in scope, by endpoint id. */
-    private Map<Long, ProxmoxObjects> proxmoxOfScope;
 
     @Override
     public void open(Serializable checkpoint) {
         resource = BatchContexts.resource(step);
         instanceId = job.getInstanceId();
+        endpointId = Long.parseLong(endpoint.trim());
+        runClock = RunClock.fromText(clock);
         skipped = SyncStage.SKIPPED.equals(runs.stage(instanceId, resource.wireName()).getStatus());
-        ReaderCheckpoint at = checkpoint instanceof ReaderCheckpoint c ? c : ReaderCheckpoint.START;
-        position = at.position();
-        handed = at.handed();
-        proxmoxOfScope = runs.scope(instanceId).stream().collect(Collectors.toMap(EndpointInfo::id, EndpointInfo::proxmox));
+        handed = checkpoint instanceof ReaderCheckpoint at ? at.handed() : 0;
+        proxmox = runs.scope(instanceId).stream().filter(e -> e.id() == endpointId).findFirst()
+                .map(EndpointInfo::proxmox).orElse(ProxmoxObjects.NONE);
     }
 
     @Override
@@ -76,72 +87,53 @@ public class ResourceReader extends AbstractItemReader {
         if (skipped) {
             return null;
         }
-        BatchContexts.clock(job).check();
-        while (true) {
-            if (count < 0 && !open()) {
-                failIfAnEndpointFailed();
-                return null;
-            }
-            if (handed < count) {
-                handed++;
-                return rows != null ? rows.get(handed - 1) : new SourceItem(endpointId, proxmox, items.next());
-            }
-            if (handed == count) {
-                handed++;
-                StepProgress.of(step).endOfEndpoint();
-                return new EndpointEnd(endpointId);
-            }
-            closeRead();
-            position++;
-            handed = 0;
+        runClock.check();
+        if (count < 0) {
+            openRead();
         }
+        if (handed < count) {
+            handed++;
+            return rows != null ? rows.get(handed - 1) : new SourceItem(endpointId, proxmox, items.next());
+        }
+        if (handed == count) {
+            handed++;
+            return new EndpointEnd(endpointId);
+        }
+        return null;
     }
 
-    /** Opens the read at {@code position}: the rows this execution's fetch mapped, else the staged items. False: none is left. */
-    private boolean open() {
-        Optional<StepProgress.MappedRead> mapped = StepProgress.of(step).takeMapped(position);
+    /** The rows this execution's fetch mapped, else the staged items; none staged: the endpoint could not be read. */
+    private void openRead() {
+        Optional<List<InventoryRow>> mapped = mappedReads.take(job.getExecutionId(), resource.wireName(), endpointId);
         if (mapped.isPresent()) {
-            endpointId = mapped.get().endpointId();
-            rows = mapped.get().rows();
+            rows = mapped.get();
             count = rows.size();
-            return true;
+            return;
         }
-        Optional<Staging.Read> read = staging.read(instanceId, resource.wireName(), position);
+        Optional<Staging.Read> read = staging.read(instanceId, resource.wireName(), endpointId);
         if (read.isEmpty()) {
-            return false;
+            String reason = runs.endpoints(instanceId, resource.wireName()).stream()
+                    .filter(o -> o.id() == endpointId).findFirst()
+                    .map(o -> o.name() + ": " + (o.failed() ? o.error() : "nothing of it is staged"))
+                    .orElse("endpoint " + endpointId + ": it was not fetched");
+            throw new StageFailedException("stage " + resource.wireName() + " could not read endpoint " + reason);
         }
-        endpointId = read.get().endpointId();
-        proxmox = proxmoxOfScope.getOrDefault(endpointId, ProxmoxObjects.NONE);
         items = read.get().items();
         count = items.count();
         items.skip(Math.min(handed, count));
-        return true;
     }
 
-    private void closeRead() {
+    @Override
+    public Serializable checkpointInfo() {
+        return new ReaderCheckpoint(handed);
+    }
+
+    @Override
+    public void close() {
         if (items != null) {
             items.close();
         }
         items = null;
         rows = null;
-        count = -1;
-    }
-
-    private void failIfAnEndpointFailed() {
-        String failed = runs.endpoints(instanceId, resource.wireName()).stream().filter(EndpointOutcome::failed)
-                .map(o -> o.name() + ": " + o.error()).collect(Collectors.joining("; "));
-        if (!failed.isEmpty()) {
-            throw new StageFailedException("stage " + resource.wireName() + " could not read every endpoint: " + failed);
-        }
-    }
-
-    @Override
-    public Serializable checkpointInfo() {
-        return new ReaderCheckpoint(position, handed);
-    }
-
-    @Override
-    public void close() {
-        closeRead();
     }
 }

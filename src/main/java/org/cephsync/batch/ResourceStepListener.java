@@ -19,10 +19,11 @@ import org.cephsync.store.SyncRuns;
 import org.cephsync.store.SyncStage;
 
 /**
- * Keeps a resource's stage up to date around its step. Before the chunks, it runs the fetch phase
- * ({@link ResourceFetch}). After them, the stage is {@code ok} only when the step really completed and every
- * endpoint in scope was recorded complete by the chunk that wrote its last rows; a stopped step is
- * {@code stopped}, anything else {@code error} with the most telling reason there is.
+ * Keeps a resource's stage up to date around its step (the batch runtime calls step listeners at the step's
+ * level, not in its partitions). Before the partitions, it runs the fetch phase ({@link ResourceFetch}). After
+ * them, the stage is {@code ok} only when the step really completed and every endpoint in scope was recorded
+ * complete by the chunk that wrote its last rows; a stopped step is {@code stopped}, anything else
+ * {@code error} with the reasons the failed partitions gave, or the most telling one there is.
  */
 @Named
 @Dependent
@@ -43,6 +44,9 @@ public class ResourceStepListener implements StepListener {
     @Inject
     ResourceFetch fetch;
 
+    @Inject
+    MappedReads mappedReads;
+
     private Instant started;
 
     @Override
@@ -53,7 +57,7 @@ public class ResourceStepListener implements StepListener {
             return;
         }
         runs.setStatus(job.getInstanceId(), resource.wireName(), SyncStage.RUNNING, null);
-        StepProgress.of(step).keepMapped(fetch.fetchUnread(job, resource));
+        mappedReads.keep(job.getExecutionId(), resource.wireName(), fetch.fetchUnread(job, resource));
     }
 
     @Override
@@ -63,24 +67,27 @@ public class ResourceStepListener implements StepListener {
         if (skipped(resource)) {
             return;
         }
+        mappedReads.drop(job.getExecutionId(), resource.wireName());
         double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
         List<EndpointOutcome> outcomes = runs.endpoints(instanceId, resource.wireName());
         Set<Long> complete = outcomes.stream().filter(EndpointOutcome::complete).map(EndpointOutcome::id).collect(Collectors.toSet());
         List<String> incomplete = runs.scope(instanceId).stream().filter(e -> !complete.contains(e.id())).map(e -> e.name()).toList();
-        Throwable failure = step.getException() != null ? step.getException() : StepProgress.of(step).failure();
+        List<String> partitionFailures = StepProgress.of(step).partitionFailures();
+        Throwable failure = step.getException();
         BatchStatus status = step.getBatchStatus();
         if (STOPPING.contains(status) || STOPPING.contains(job.getBatchStatus())) {
-            boolean finished = incomplete.isEmpty() && failure == null;
+            boolean finished = incomplete.isEmpty() && partitionFailures.isEmpty();
             String reason = "stopped before every endpoint was written" + (incomplete.isEmpty() ? "" : " (left: " + String.join(", ", incomplete) + ")")
                     + "; restart the run to finish";
             runs.endStage(instanceId, resource.wireName(), seconds, finished ? SyncStage.OK : SyncStage.STOPPED, finished ? null : reason);
             return;
         }
-        if (failure == null && incomplete.isEmpty() && status != BatchStatus.FAILED) {
+        if (partitionFailures.isEmpty() && incomplete.isEmpty() && status != BatchStatus.FAILED) {
             runs.endStage(instanceId, resource.wireName(), seconds, SyncStage.OK, null);
             return;
         }
-        String reason = failure != null ? FailureReason.of(failure)
+        String reason = !partitionFailures.isEmpty() ? String.join("; ", partitionFailures)
+                : failure != null ? FailureReason.of(failure)
                 : "the step ended " + status + " before every endpoint was written (left: " + String.join(", ", incomplete) + ")";
         LOG.warning(() -> "ceph-sync run " + instanceId + ", stage " + resource.wireName() + " failed: " + reason);
         runs.endStage(instanceId, resource.wireName(), seconds, SyncStage.ERROR, reason);

@@ -11,6 +11,16 @@ record RunClock(Instant started, Instant deadline, Duration timeout) {
         return new RunClock(now, now.plus(timeout), timeout);
     }
 
+    /** The clock as a partition's property carries it to the partition's own job context. */
+    String toText() {
+        return started + " " + deadline + " " + timeout;
+    }
+
+    static RunClock fromText(String text) {
+        String[] parts = text.trim().split(" ");
+        return new RunClock(Instant.parse(parts[0]), Instant.parse(parts[1]), Duration.parse(parts[2]));
+    }
+
     void check() {
         if (Instant.now().isAfter(deadline)) {
             throw new JobTimeoutException("the run exceeded ceph-sync.job-timeout (" + timeout + ") and was stopped");

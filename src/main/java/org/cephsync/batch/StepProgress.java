@@ -1,65 +1,59 @@
 package org.cephsync.batch;
 
 import jakarta.batch.runtime.context.StepContext;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import org.cephsync.inventory.InventoryRow;
 
 /**
- * What the artifacts of one step execution tell each other, kept as the step context's transient data: that
- * the rows the fetch phase mapped, by staged read, so that the reader hands them on without reading back and
- * mapping again what this execution staged itself; that the reader has just handed on an endpoint's end mark
- * (the chunk ends there, see {@link EndpointCheckpoints}), and the first failure any of them saw (the batch runtime does not pass every failure on to the step's
- * listeners: STACK.md, pitfall 14).
+ * What the artifacts of one step context tell each other, kept as its transient data: in a partition, the
+ * first failure any of them saw (the batch runtime does not pass every failure on to the listeners: STACK.md,
+ * pitfall 14); at the step's level, the reasons its failed partitions gave ({@link PartitionOutcomes}).
  */
 final class StepProgress {
 
-    /** The rows of one staged read, mapped by the fetch phase of this execution, each with its endpoint set. */
-    record MappedRead(long endpointId, List<InventoryRow> rows) {
-    }
+    /** How much of a reason a partition's exit status carries (the job repositories keep 512 characters). */
+    static final int EXIT_STATUS_LIMIT = 500;
 
-    private final Map<Integer, MappedRead> mapped = new HashMap<>();
-    private boolean endOfEndpoint;
+    private final StepContext step;
     private Throwable failure;
+    private final List<String> partitionFailures = new ArrayList<>();
+
+    private StepProgress(StepContext step) {
+        this.step = step;
+    }
 
     static StepProgress of(StepContext step) {
         if (step.getTransientUserData() instanceof StepProgress progress) {
             return progress;
         }
-        StepProgress progress = new StepProgress();
+        StepProgress progress = new StepProgress(step);
         step.setTransientUserData(progress);
         return progress;
     }
 
-    void keepMapped(Map<Integer, MappedRead> byPosition) {
-        mapped.putAll(byPosition);
-    }
-
-    /** The mapped rows of the staged read at {@code position}, handed over once (the reader holds them from then on). */
-    Optional<MappedRead> takeMapped(int position) {
-        return Optional.ofNullable(mapped.remove(position));
-    }
-
-    void endOfEndpoint() {
-        endOfEndpoint = true;
-    }
-
-    /** Whether an end mark was handed on since the last call. */
-    boolean takeEndOfEndpoint() {
-        boolean was = endOfEndpoint;
-        endOfEndpoint = false;
-        return was;
-    }
-
+    /**
+     * Keeps the first failure, and gives its reason as the partition's exit status: that is what the batch
+     * runtime hands the step's level of a partition that ended ({@link PartitionOutcomes}).
+     */
     void failed(Throwable t) {
         if (failure == null) {
             failure = t;
+            String reason = FailureReason.of(t);
+            step.setExitStatus(reason.length() <= EXIT_STATUS_LIMIT ? reason : reason.substring(0, EXIT_STATUS_LIMIT - 3) + "...");
         }
     }
 
     Throwable failure() {
         return failure;
+    }
+
+    void partitionFailed(String reason) {
+        if (!partitionFailures.contains(reason)) {
+            partitionFailures.add(reason);
+        }
+    }
+
+    List<String> partitionFailures() {
+        return List.copyOf(partitionFailures);
     }
 }

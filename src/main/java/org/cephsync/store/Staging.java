@@ -20,9 +20,8 @@ import org.cephsync.source.EndpointInfo;
 
 /**
  * What a run read, one {@link StagedRead} per resource and endpoint, kept while the run can still be
- * restarted: a restart maps exactly the data the first execution read. The reads of a resource are numbered
- * in the order they were staged; the reader hands on each read's items and then its end mark, the point where
- * the endpoint's deletions are reflected.
+ * restarted: a restart maps exactly the data the first execution read. The endpoint's partition hands on the
+ * read's items and then its end mark, the point where the endpoint's deletions are reflected.
  */
 @ApplicationScoped
 @TransactionBoundary
@@ -45,10 +44,8 @@ public class Staging {
     /**
      * Stages one endpoint's items ({@link #compress}ed) after the resource's earlier reads, with the keys of the
      * rows they map to (one per item, in the same order), and records the endpoint as fetched, in one transaction.
-     *
-     * @return the read's position
      */
-    public int stage(long instanceId, String resource, EndpointInfo endpoint, byte[] gzippedItems, List<RowKey> rows) {
+    public void stage(long instanceId, String resource, EndpointInfo endpoint, byte[] gzippedItems, List<RowKey> rows) {
         Map<String, JsonArrayBuilder> keys = new LinkedHashMap<>();
         for (RowKey row : rows) {
             keys.computeIfAbsent(row.model(), m -> JsonText.json().createArrayBuilder()).add(row.naturalKey());
@@ -56,7 +53,7 @@ public class Staging {
         JsonObjectBuilder keysByModel = JsonText.json().createObjectBuilder();
         keys.forEach(keysByModel::add);
         byte[] naturalKeys = Gzip.compress(keysByModel.build().toString());
-        // the stage's row lock first: endpoints fetched in parallel stage one after the other, each at its own position
+        // the stage's row lock first: partitions stage one after the other, each read at the next position
         SyncStage stage = SyncStage.locked(em, instanceId, resource);
         int position = em.createQuery("SELECT COALESCE(MAX(s.position), 0) FROM StagedRead s WHERE s.instanceId = :instance AND s.resource = :resource", Integer.class)
                 .setParameter("instance", instanceId)
@@ -65,7 +62,6 @@ public class Staging {
         em.persist(new StagedRead(instanceId, resource, position, endpoint.id(), rows.size(), gzippedItems, naturalKeys));
         stage.record(EndpointOutcome.fetched(endpoint.id(), endpoint.name(), rows.size()));
         stage.count(WriteCounts.fetched(rows.size()));
-        return position;
     }
 
     /**
@@ -81,12 +77,12 @@ public class Staging {
         SyncStage.locked(em, instanceId, resource).record(EndpointOutcome.failed(endpoint.id(), endpoint.name(), reason));
     }
 
-    /** The resource's read at {@code position}, if the run staged that many. */
-    public Optional<Read> read(long instanceId, String resource, int position) {
-        return em.createQuery("SELECT s FROM StagedRead s WHERE s.instanceId = :instance AND s.resource = :resource AND s.position = :position", StagedRead.class)
+    /** The endpoint's staged read for the resource, if the run staged one. */
+    public Optional<Read> read(long instanceId, String resource, long endpointId) {
+        return em.createQuery("SELECT s FROM StagedRead s WHERE s.instanceId = :instance AND s.resource = :resource AND s.endpointId = :endpoint", StagedRead.class)
                 .setParameter("instance", instanceId)
                 .setParameter("resource", resource)
-                .setParameter("position", position)
+                .setParameter("endpoint", endpointId)
                 .getResultStream().findFirst()
                 .map(s -> new Read(s.getEndpointId(), s.getItemCount(), s.getItems()));
     }

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-/** The job XML runs one step per resource of {@link CephResource}, in its order, each wired to the same artifacts. */
+/**
+ * The job XML runs one step per resource of {@link CephResource}, in its order, each wired to the same artifacts and
+ * partitioned by endpoint with the properties {@link EndpointPartitions} gives each partition.
+ */
 class JobXmlTest {
 
     @Test
@@ -36,18 +39,34 @@ class JobXmlTest {
                 assertEquals(List.of("resourceReader"), refs(step, "reader"));
                 assertEquals(List.of("resourceProcessor"), refs(step, "processor"));
                 assertEquals(List.of("inventoryWriter"), refs(step, "writer"));
-                assertEquals(List.of("endpointCheckpoints"), refs(step, "checkpoint-algorithm"));
+                assertEquals(List.of("endpointPartitions"), refs(step, "mapper"), "each resource step is partitioned by endpoint");
+                assertEquals(List.of("partitionOutcomes"), refs(step, "analyzer"));
+                assertEquals(List.of("endpoint", "clock"), names(step, "property"), "the reader learns its partition's endpoint and the run's clock");
+                assertEquals(List.of("#{partitionPlan['" + EndpointPartitions.ENDPOINT + "']}", "#{partitionPlan['" + EndpointPartitions.CLOCK + "']}"),
+                        values(step, "property"));
             }
         }
         assertEquals(expected, ids);
     }
 
     private static List<String> refs(Element step, String tag) {
+        return attributes(step, tag, "ref");
+    }
+
+    private static List<String> names(Element step, String tag) {
+        return attributes(step, tag, "name");
+    }
+
+    private static List<String> values(Element step, String tag) {
+        return attributes(step, tag, "value");
+    }
+
+    private static List<String> attributes(Element step, String tag, String attribute) {
         NodeList found = step.getElementsByTagNameNS("*", tag);
-        List<String> refs = new ArrayList<>();
+        List<String> values = new ArrayList<>();
         for (int i = 0; i < found.getLength(); i++) {
-            refs.add(((Element) found.item(i)).getAttribute("ref"));
+            values.add(((Element) found.item(i)).getAttribute(attribute));
         }
-        return refs;
+        return values;
     }
 }

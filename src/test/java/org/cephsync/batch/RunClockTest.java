@@ -36,6 +36,17 @@ class RunClockTest {
     }
 
     @Test
+    void aPartitionGetsTheRunsClockNotAFreshOne() {
+        Instant started = Instant.now().minusSeconds(10);
+        RunClock run = new RunClock(started, started.plusSeconds(3), Duration.ofSeconds(3));
+
+        RunClock partition = RunClock.fromText(run.toText());
+
+        assertEquals(run, partition);
+        assertThrows(JobTimeoutException.class, partition::check);
+    }
+
+    @Test
     void theTimeoutHoldsUntilTheDeadline() throws InterruptedException {
         RunClock clock = RunClock.startingNow(Duration.ofMillis(300));
         assertDoesNotThrow(clock::check);

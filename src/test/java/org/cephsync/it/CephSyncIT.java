@@ -253,10 +253,12 @@ class CephSyncIT {
 
         assertEquals("COMPLETED", done.getString("status"), done::toString);
         assertEquals(List.of("flags", "merge"), AdminClient.stepNames(done), "completed steps are not run again");
-        assertEquals(11 - Integer.parseInt(CHUNK_SIZE) + 1, done.getJsonArray("steps").getJsonObject(0).getInt("read"),
-                "the restart resumes after the committed chunk (the items left and the endpoint's end mark)");
         JsonObject flags = stage(done, "flags").getJsonObject("response");
         assertEquals(11, flags.getInt("created"), flags::toString);
+        // the restart resumes after the committed chunk: the flags that chunk wrote are not read again (they would
+        // count as unchanged). The step's read count cannot tell: Payara's batch runtime adds up a partitioned
+        // step's reads over all of its executions.
+        assertEquals(0, flags.getInt("unchanged"), flags::toString);
         assertEquals(11, api.rows("flags", PACIFIC_ID).size());
 
         AdminClient.Answer again = api.call("POST", "api/sync/jobs/" + done.getInt("id") + "/restart", null);
