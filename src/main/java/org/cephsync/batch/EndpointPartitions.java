@@ -34,7 +34,7 @@ public class EndpointPartitions implements PartitionMapper {
     SyncRuns runs;
 
     @Inject
-    @ConfigProperty(name = "ceph-sync.parallel-endpoints", defaultValue = "4")
+    @ConfigProperty(name = ResourceFetch.PARALLEL_ENDPOINTS, defaultValue = ResourceFetch.DEFAULT_PARALLEL_ENDPOINTS)
     int parallelEndpoints;
 
     @Override

@@ -55,6 +55,9 @@ public class ResourceFetch {
 
     private static final Logger LOG = Logger.getLogger(ResourceFetch.class.getName());
     private static final long STOP_CHECK_MILLIS = 200;
+    /** How many endpoints a step reads, and writes (its partitions), at the same time. */
+    static final String PARALLEL_ENDPOINTS = "ceph-sync.parallel-endpoints";
+    static final String DEFAULT_PARALLEL_ENDPOINTS = "4";
     /**
      * How many mapped rows of one step the fetch keeps for the partitions (an OSD row holds its metadata as
      * text); reads beyond it are mapped again from their staged items, so the memory a step holds does not grow
@@ -75,7 +78,7 @@ public class ResourceFetch {
     ManagedThreadFactory threads;
 
     @Inject
-    @ConfigProperty(name = "ceph-sync.parallel-endpoints", defaultValue = "4")
+    @ConfigProperty(name = PARALLEL_ENDPOINTS, defaultValue = DEFAULT_PARALLEL_ENDPOINTS)
     int parallelEndpoints;
 
     /**
