@@ -43,6 +43,8 @@ public final class ProxboxServer {
         Files.writeString(urlFile, proxbox.baseUri().toString());
         long latency = latencyMillis;
         LOG.info(() -> "proxbox stand-in on " + proxbox.baseUri() + ", " + latency + " ms added to every answer");
+        // the benchmark stops it with SIGTERM: what the syncs asked for, per path, goes into its log
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LOG.info(() -> "requests answered: " + proxbox.counts())));
         new CountDownLatch(1).await();
     }
 }
