@@ -5,8 +5,10 @@
 # Generates one synthetic cluster (org.cephsync.bench.SyntheticCluster) and serves it as ENDPOINTS endpoints
 # through the proxbox-api stand-in (org.cephsync.bench.ProxboxServer, real HTTP over loopback, LATENCY_MS added to
 # every answer). Then, each on a fresh Payara Micro (empty inventory), runs a full sync with
-# ceph-sync.parallel-endpoints=1 and with =PARALLEL, and prints both wall times and their ratio (goal: at most
-# a third). Exits non-zero when a sync did not complete or did not write every endpoint's OSDs.
+# ceph-sync.parallel-endpoints=1 and with =PARALLEL, then a resync on the same server (warm: a fresh server's
+# first sync spends much of its CPU in the JIT compiler, which a server syncing every few minutes has behind it),
+# and prints the wall times and their ratios (goal: at most a third). Exits non-zero when a sync did not complete
+# or did not read every endpoint's OSDs.
 #
 # Knobs (environment): ENDPOINTS=20 OSDS=500 POOLS=50 DAEMONS=10 HOSTS=13 RULES=4 LATENCY_MS=100 PARALLEL=4
 #   HEAP=1g PORT=18500 BUILD_DIR=target BENCH_DIR=$BUILD_DIR/benchmark REUSE_BUILD=1
@@ -58,9 +60,15 @@ for P in 1 "$PARALLEL"; do
   start_server "$RUN"
   echo "Full sync of $ENDPOINTS endpoints with ceph-sync.parallel-endpoints=$P ..."
   tool phase --base "$BASE" --netrc "$RUN/netrc" --pid $SERVER --name "parallel-$P" --out "$RUN_DIR/results/parallel-$P.json" || true
+  echo "Resync of $ENDPOINTS endpoints with ceph-sync.parallel-endpoints=$P on the same server ..."
+  tool phase --base "$BASE" --netrc "$RUN/netrc" --pid $SERVER --name "parallel-$P-resync" --out "$RUN_DIR/results/parallel-$P-resync.json" || true
   stop_server
   SERVER=
 done
 
-tool parallel --results "$RUN_DIR/results" --serial parallel-1 --parallel "parallel-$PARALLEL" \
-  --summary "$SNAPSHOT.one/synthetic.json" --endpoints "$ENDPOINTS" --latency-ms "$LATENCY_MS"
+STATUS=0
+tool parallel --results "$RUN_DIR/results" --serial parallel-1 --parallel "parallel-$PARALLEL" --label "full sync, fresh server" \
+  --summary "$SNAPSHOT.one/synthetic.json" --endpoints "$ENDPOINTS" --latency-ms "$LATENCY_MS" || STATUS=1
+tool parallel --results "$RUN_DIR/results" --serial parallel-1-resync --parallel "parallel-$PARALLEL-resync" --label "resync, the same server" \
+  --summary "$SNAPSHOT.one/synthetic.json" --endpoints "$ENDPOINTS" --latency-ms "$LATENCY_MS" || STATUS=1
+exit $STATUS

@@ -530,8 +530,8 @@ def parallel(args):
               % (name, job.get("status"), result["wall_seconds"], doc.get("runtime_seconds") or 0.0,
                  result["cpu_seconds"], fetched, expected, "" if ok else "  <-- NOT OK " + (result["error"] or "")))
     ratio = walls[args.parallel] / walls[args.serial]
-    print("  %d endpoints x %d OSDs, %d ms added to every source request: parallel / one at a time = %.2f "
-          "(goal <= %.2f: %s)" % (args.endpoints, summary["osds"], args.latency_ms, ratio, PARALLEL_GOAL,
+    print("  %s, %d endpoints x %d OSDs, %d ms added to every source request: parallel / one at a time = %.2f "
+          "(goal <= %.2f: %s)" % (args.label, args.endpoints, summary["osds"], args.latency_ms, ratio, PARALLEL_GOAL,
                                   "within" if ratio <= PARALLEL_GOAL else "OVER"))
     return status
 
@@ -582,6 +582,7 @@ def main():
     q.add_argument("--summary", required=True)
     q.add_argument("--endpoints", type=int, required=True)
     q.add_argument("--latency-ms", type=int, required=True)
+    q.add_argument("--label", default="full sync")
     c = sub.add_parser("cpu")
     c.add_argument("--pid", type=int, required=True)
     args = parser.parse_args()
