@@ -2,9 +2,7 @@ package org.cephsync.metrics;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.NoSuchJobExecutionException;
-import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cephsync.batch.ExecutionStarted;
+import org.cephsync.batch.SyncJobs;
 
 /**
  * Feeds {@code ceph_sync_runs_total{outcome}}: each execution that begins in this process is watched, and
@@ -42,6 +41,10 @@ public class RunOutcomes {
     @Inject
     SyncMetrics metrics;
 
+    /** Its operator is looked up once: a lookup scans the class path, and this polls every few seconds. */
+    @Inject
+    SyncJobs jobs;
+
     private final Set<Long> watched = ConcurrentHashMap.newKeySet();
     private boolean warned;
     private ScheduledFuture<?> task;
@@ -63,11 +66,10 @@ public class RunOutcomes {
 
     synchronized void poll() {
         try {
-            JobOperator operator = BatchRuntime.getJobOperator();
             for (Long id : Set.copyOf(watched)) {
                 BatchStatus status;
                 try {
-                    status = operator.getJobExecution(id).getBatchStatus();
+                    status = jobs.execution(id).getBatchStatus();
                 } catch (NoSuchJobExecutionException gone) {
                     watched.remove(id);
                     continue;
