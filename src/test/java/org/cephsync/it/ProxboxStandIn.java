@@ -78,10 +78,7 @@ public final class ProxboxStandIn implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ProxboxStandIn.class.getName());
     private static final String ANY_TARGET = "";
-    /**
-     * One provider for every request: {@code jakarta.json.Json}'s static methods look the provider up through a
-     * ServiceLoader scan of the class path on every call, tens of milliseconds a request on the benchmark's class path.
-     */
+    /** One provider for every request: {@code jakarta.json.Json}'s static methods look it up again on every call. */
     private static final JsonProvider JSON = JsonProvider.provider();
 
     private final AtomicReference<Path> snapshot = new AtomicReference<>();
