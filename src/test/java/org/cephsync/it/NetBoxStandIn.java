@@ -7,8 +7,6 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -54,7 +52,7 @@ final class NetBoxStandIn implements AutoCloseable {
     }
 
     NetBoxStandIn start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server = LoopbackServers.http();
         server.createContext("/", this::handle);
         server.start();
         return this;

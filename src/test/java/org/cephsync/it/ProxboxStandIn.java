@@ -14,8 +14,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -124,7 +122,7 @@ public final class ProxboxStandIn implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("already started");
         }
-        HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        HttpServer s = LoopbackServers.http();
         AtomicInteger threads = new AtomicInteger();
         // a pool, so that a delayed answer does not hold up the others
         executor = Executors.newCachedThreadPool(r -> {

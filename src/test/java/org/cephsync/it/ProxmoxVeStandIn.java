@@ -7,8 +7,6 @@ import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,13 +53,12 @@ final class ProxmoxVeStandIn implements AutoCloseable {
     }
 
     ProxmoxVeStandIn start() throws Exception {
-        InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
         if (https) {
-            HttpsServer secure = HttpsServer.create(loopback, 0);
+            HttpsServer secure = LoopbackServers.https();
             secure.setHttpsConfigurator(new HttpsConfigurator(selfSigned()));
             server = secure;
         } else {
-            server = HttpServer.create(loopback, 0);
+            server = LoopbackServers.http();
         }
         executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "pve-stand-in");
