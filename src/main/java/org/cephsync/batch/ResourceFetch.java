@@ -74,6 +74,9 @@ public class ResourceFetch {
     @Inject
     SyncRuns runs;
 
+    @Inject
+    ClusterStatuses clusterStatuses;
+
     @Resource
     ManagedThreadFactory threads;
 
@@ -88,6 +91,7 @@ public class ResourceFetch {
      */
     Map<Long, List<InventoryRow>> fetchUnread(JobContext job, CephResource resource) {
         long instanceId = job.getInstanceId();
+        long executionId = job.getExecutionId();
         RunClock clock = BatchContexts.clock(job);
         Set<Long> read = runs.endpoints(instanceId, resource.wireName()).stream()
                 .filter(o -> !o.failed()).map(EndpointOutcome::id).collect(Collectors.toSet());
@@ -100,7 +104,7 @@ public class ResourceFetch {
         Runnable worker = () -> {
             for (EndpointInfo endpoint; !stopping.get() && (endpoint = unread.poll()) != null; ) {
                 long id = endpoint.id();
-                fetchAndStage(instanceId, clock, resource, endpoint).ifPresent(rows -> {
+                fetchAndStage(instanceId, executionId, clock, resource, endpoint).ifPresent(rows -> {
                     if (keep.addAndGet(-rows.size()) >= 0) {
                         mapped.put(id, rows);
                     }
@@ -158,12 +162,12 @@ public class ResourceFetch {
     }
 
     /** Reads one endpoint and stages what came back, or records why it could not be read (empty). */
-    private Optional<List<InventoryRow>> fetchAndStage(long instanceId, RunClock clock, CephResource resource, EndpointInfo endpoint) {
+    private Optional<List<InventoryRow>> fetchAndStage(long instanceId, long executionId, RunClock clock, CephResource resource, EndpointInfo endpoint) {
         List<InventoryRow> rows = new ArrayList<>();
         FutureTask<byte[]> compressed;
         try {
             clock.check();
-            List<JsonObject> split = resource.mapper().split(fetch(resource, endpoint));
+            List<JsonObject> split = resource.mapper().split(fetch(executionId, resource, endpoint));
             // written out and gzipped for staging on a second thread while this one maps the items
             compressed = new FutureTask<>(() -> Staging.compress(split));
             threads.newThread(compressed).start();
@@ -205,9 +209,10 @@ public class ResourceFetch {
     }
 
     /** One request per path of the resource, against the node the cluster status says to ask. */
-    private SourcePayloads fetch(CephResource resource, EndpointInfo endpoint) {
+    private SourcePayloads fetch(long executionId, CephResource resource, EndpointInfo endpoint) {
         Map<String, JsonValue> bodies = new LinkedHashMap<>();
-        JsonValue clusterStatus = source.read(endpoint.name(), CephResource.CLUSTER_STATUS);
+        JsonValue clusterStatus = clusterStatuses.of(executionId, endpoint.id(),
+                () -> source.read(endpoint.name(), CephResource.CLUSTER_STATUS));
         bodies.put(CephResource.CLUSTER_STATUS, clusterStatus);
         String node = null;
         for (String path : resource.paths()) {

@@ -48,6 +48,9 @@ public class SyncJobListener implements JobListener {
     Staging staging;
 
     @Inject
+    ClusterStatuses clusterStatuses;
+
+    @Inject
     CephSource source;
 
     @Inject
@@ -142,6 +145,7 @@ public class SyncJobListener implements JobListener {
 
     @Override
     public void afterJob() {
+        clusterStatuses.forget(job.getExecutionId());
         long instanceId = job.getInstanceId();
         RunClock clock = BatchContexts.clock(job);
         boolean stopped = job.getBatchStatus() == BatchStatus.STOPPING || job.getBatchStatus() == BatchStatus.STOPPED;

@@ -19,7 +19,8 @@ import org.cephsync.mapping.StatusMapper;
  * endpoint (one request each, whatever the cluster's size), its mapper and the models it fills. The one
  * definition the job (its steps are checked against it), the reader, the REST API, the console and the tests
  * iterate.
- * {@value #CLUSTER_STATUS} is read first for every resource: it names the cluster and the node to ask.
+ * {@value #CLUSTER_STATUS} comes first for every resource (it names the cluster and the node to ask), read once per
+ * endpoint and execution.
  */
 public enum CephResource {
     STATUS("status", new StatusMapper(),

@@ -14,10 +14,12 @@ import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.cephsync.resource.CephResource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -165,10 +167,17 @@ class CephSyncIT {
     @Order(2)
     void aResyncWithNothingNewChangesNoRow() {
         Map<String, Map<String, JsonObject>> before = inventory(REEF_ID);
+        proxbox.clearLog();
 
         JsonObject job = sync(REEF_ID);
 
         assertEquals("COMPLETED", job.getString("status"), job::toString);
+        Map<String, Long> planned = Arrays.stream(CephResource.values()).flatMap(r -> r.paths().stream())
+                .collect(Collectors.groupingBy(path -> ProxboxStandIn.pve(path.replace("{node}", "pve1")), Collectors.counting()));
+        planned.put(ProxboxStandIn.pve(CephResource.CLUSTER_STATUS), 1L);
+        assertEquals(planned, proxbox.counts().entrySet().stream().filter(e -> e.getKey().startsWith(ProxboxStandIn.API_PREFIX))
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().longValue())),
+                "one request per path of each resource's fetch plan, and the cluster status once a run");
         for (String resource : CephResource.wireNames()) {
             JsonObject counts = stage(job, resource).getJsonObject("response");
             assertEquals(0, counts.getInt("created") + counts.getInt("updated") + counts.getInt("deleted"), resource + ": " + counts);

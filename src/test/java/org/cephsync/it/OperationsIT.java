@@ -227,8 +227,8 @@ class OperationsIT {
     @Test
     @Order(6)
     void theScheduleStartsSyncsNeverTwoAtOnceAndFollowsTheSetting() throws Exception {
-        // each run now takes several seconds (7 stages, each waiting on /cluster/status), longer than a tick
-        proxbox.fault(ProxboxStandIn.pve("/cluster/status"), ProxboxStandIn.Fault.delay(Duration.ofMillis(700)));
+        // each run now takes several seconds (7 stages, each waiting on its first request), longer than a tick
+        proxbox.faultEveryStep(ProxboxStandIn.Fault.delay(Duration.ofMillis(700)));
         long runsBefore = api.get("api/sync/jobs?limit=1").getInt("count");
         long lastBefore = latestExecutionId();
         double skippedBefore = metric("ceph_sync_schedule_ticks_total", "result=\"skipped\"");
@@ -266,7 +266,7 @@ class OperationsIT {
     @Test
     @Order(7)
     void underConcurrentRequestsAndScheduleChangesEveryRunCompletes() throws Exception {
-        proxbox.fault(ProxboxStandIn.pve("/cluster/status"), ProxboxStandIn.Fault.delay(Duration.ofMillis(150)));
+        proxbox.faultEveryStep(ProxboxStandIn.Fault.delay(Duration.ofMillis(150)));
         long lastBefore = latestExecutionId();
         double startedBefore = metric("ceph_sync_schedule_ticks_total", "result=\"started\"");
         String logBefore = ServerLog.text();

@@ -188,7 +188,7 @@ class PipelineSafetyIT {
     void oneRunAtATimeAndNoMergeWhileItsRunWritesTheBranch() throws Exception {
         long ep = endpoint("conflicts");
         api.settings("{\"branching_enabled\": true}");
-        proxbox.fault(ProxboxStandIn.pve("/cluster/status"), ProxboxStandIn.Fault.delay(Duration.ofMillis(600)));
+        proxbox.faultEveryStep(ProxboxStandIn.Fault.delay(Duration.ofMillis(600)));
         AdminClient.Answer started = api.call("POST", "api/sync/jobs", "{\"endpoints\":[" + ep + "]}");
         assertEquals(202, started.status(), () -> started.body().toString());
         long id = started.json().getJsonNumber("id").longValue();

@@ -39,6 +39,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
+import org.cephsync.resource.CephResource;
 
 /**
  * A stand-in for proxbox-api (DESIGN §3) serving a snapshot folder, for tests.
@@ -76,6 +78,8 @@ public final class ProxboxStandIn implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ProxboxStandIn.class.getName());
     private static final String ANY_TARGET = "";
+    private static final String ANY_NODE = "*";
+    private static final Pattern NODE_SEGMENT = Pattern.compile("^(" + Pattern.quote(API_PREFIX) + "/nodes/)[^/]+");
     /** One provider for every request: {@code jakarta.json.Json}'s static methods look it up again on every call. */
     private static final JsonProvider JSON = JsonProvider.provider();
 
@@ -201,6 +205,17 @@ public final class ProxboxStandIn implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The same fault on the first request of every resource's own fetch, whichever node it asks
+     * ({@code /cluster/status} is read once a run): a run meets it once in each of its steps.
+     */
+    public ProxboxStandIn faultEveryStep(Fault fault) {
+        for (CephResource resource : CephResource.values()) {
+            fault(pve(resource.paths().get(0).replace("{node}", ANY_NODE)), fault);
+        }
+        return this;
+    }
+
     public ProxboxStandIn clearFault(String path) {
         String p = normalisePath(path);
         faults.keySet().removeIf(k -> k.path.equals(p));
@@ -300,12 +315,15 @@ public final class ProxboxStandIn implements AutoCloseable {
     }
 
     private Fault takeFault(String target, String path) {
-        Fault f = faults.get(new FaultKey(target, path));
-        if (f != null && f.take()) {
-            return f;
+        String anyNode = NODE_SEGMENT.matcher(path).replaceFirst("$1" + ANY_NODE);
+        for (FaultKey key : List.of(new FaultKey(target, path), new FaultKey(ANY_TARGET, path),
+                new FaultKey(target, anyNode), new FaultKey(ANY_TARGET, anyNode))) {
+            Fault f = faults.get(key);
+            if (f != null && f.take()) {
+                return f;
+            }
         }
-        f = faults.get(new FaultKey(ANY_TARGET, path));
-        return f != null && f.take() ? f : null;
+        return null;
     }
 
     private Response route(String method, String path, Map<String, String> query) {

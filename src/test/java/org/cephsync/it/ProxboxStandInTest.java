@@ -314,6 +314,19 @@ class ProxboxStandInTest {
     }
 
     @Test
+    void aFaultOnEveryStepHitsEachResourcesFirstPathOnAnyNodeAndNothingElse() throws Exception {
+        proxbox.faultEveryStep(Fault.status(503));
+
+        for (String path : List.of("/cluster/ceph/status", "/nodes/pve1/ceph/mon", "/nodes/pve3/ceph/osd",
+                "/nodes/any-node/ceph/pool", "/nodes/pve1/ceph/fs", "/nodes/pve2/ceph/rules", "/cluster/ceph/flags")) {
+            assertEquals(503, get(api(path, ENDPOINT)).statusCode(), path);
+        }
+        for (String path : List.of("/cluster/status", "/cluster/ceph/metadata", "/nodes/pve1/ceph/mgr", "/nodes/pve1/ceph/crush")) {
+            assertEquals(200, get(api(path, ENDPOINT)).statusCode(), path);
+        }
+    }
+
+    @Test
     void logCountsAndReset() throws Exception {
         get(ENDPOINTS_PATH);
         get(api("/cluster/status", ENDPOINT));
