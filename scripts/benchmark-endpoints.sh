@@ -5,12 +5,13 @@
 # Generates one synthetic cluster (org.cephsync.bench.SyntheticCluster) and serves it as ENDPOINTS endpoints
 # through the proxbox-api stand-in (org.cephsync.bench.ProxboxServer, real HTTP over loopback, LATENCY_MS added to
 # every answer). Then, each on a fresh Payara Micro (empty inventory), runs a full sync with
-# ceph-sync.parallel-endpoints=1 and with =PARALLEL, then a resync on the same server (warm: a fresh server's
-# first sync spends much of its CPU in the JIT compiler, which a server syncing every few minutes has behind it),
-# and prints the wall times and their ratios (goal: at most a third). Exits non-zero when a sync did not complete
+# ceph-sync.parallel-endpoints=1 and with =PARALLEL, then RESYNCS resyncs on the same server (a fresh server's
+# first syncs spend much of their CPU in the JIT compiler, which a server syncing every few minutes has behind
+# it), and prints the wall times and their ratios for the full sync, the first resync and the last (goal: at
+# most a third). Exits non-zero when a sync did not complete
 # or did not read every endpoint's OSDs.
 #
-# Knobs (environment): ENDPOINTS=20 OSDS=500 POOLS=50 DAEMONS=10 HOSTS=13 RULES=4 LATENCY_MS=100 PARALLEL=4
+# Knobs (environment): ENDPOINTS=20 OSDS=500 POOLS=50 DAEMONS=10 HOSTS=13 RULES=4 LATENCY_MS=100 PARALLEL=4 RESYNCS=5
 #   HEAP=1g PORT=18500 BUILD_DIR=target BENCH_DIR=$BUILD_DIR/benchmark REUSE_BUILD=1
 #   FIXTURE=src/test/resources/fixtures/pve8-reef-18.2.7/healthy
 set -euo pipefail
@@ -25,6 +26,7 @@ HOSTS=${HOSTS:-13}
 RULES=${RULES:-4}
 LATENCY_MS=${LATENCY_MS:-100}
 PARALLEL=${PARALLEL:-4}
+RESYNCS=${RESYNCS:-5}
 HEAP=${HEAP:-1g}
 PORT=${PORT:-18500}
 BUILD_DIR=${BUILD_DIR:-$ROOT/target}
@@ -60,8 +62,10 @@ for P in 1 "$PARALLEL"; do
   start_server "$RUN"
   echo "Full sync of $ENDPOINTS endpoints with ceph-sync.parallel-endpoints=$P ..."
   tool phase --base "$BASE" --netrc "$RUN/netrc" --pid $SERVER --name "parallel-$P" --out "$RUN_DIR/results/parallel-$P.json" || true
-  echo "Resync of $ENDPOINTS endpoints with ceph-sync.parallel-endpoints=$P on the same server ..."
-  tool phase --base "$BASE" --netrc "$RUN/netrc" --pid $SERVER --name "parallel-$P-resync" --out "$RUN_DIR/results/parallel-$P-resync.json" || true
+  for R in $(seq 1 "$RESYNCS"); do
+    echo "Resync $R of $RESYNCS of $ENDPOINTS endpoints with ceph-sync.parallel-endpoints=$P on the same server ..."
+    tool phase --base "$BASE" --netrc "$RUN/netrc" --pid $SERVER --name "parallel-$P-resync-$R" --out "$RUN_DIR/results/parallel-$P-resync-$R.json" || true
+  done
   stop_server
   SERVER=
 done
@@ -69,6 +73,9 @@ done
 STATUS=0
 tool parallel --results "$RUN_DIR/results" --serial parallel-1 --parallel "parallel-$PARALLEL" --label "full sync, fresh server" \
   --summary "$SNAPSHOT.one/synthetic.json" --endpoints "$ENDPOINTS" --latency-ms "$LATENCY_MS" || STATUS=1
-tool parallel --results "$RUN_DIR/results" --serial parallel-1-resync --parallel "parallel-$PARALLEL-resync" --label "resync, the same server" \
-  --summary "$SNAPSHOT.one/synthetic.json" --endpoints "$ENDPOINTS" --latency-ms "$LATENCY_MS" || STATUS=1
+for R in $(printf '%s\n' 1 "$RESYNCS" | uniq); do
+  tool parallel --results "$RUN_DIR/results" --serial "parallel-1-resync-$R" --parallel "parallel-$PARALLEL-resync-$R" \
+    --label "resync $R, the same server" --summary "$SNAPSHOT.one/synthetic.json" --endpoints "$ENDPOINTS" \
+    --latency-ms "$LATENCY_MS" || STATUS=1
+done
 exit $STATUS

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IntSummaryStatistics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -193,23 +194,31 @@ public class InventoryStore {
     }
 
     /**
-     * The main rows matching a group's natural keys, by natural key, without loading them: one query per group.
-     * Numeric lookups (OSD ids) also bound the range, so the (endpoint, id) index narrows the rows H2 checks the
-     * IN list against (without it, every chunk scanned the endpoint's rows, each against the whole list). Names
-     * get no range: Java's string order is not a database collation's.
+     * The main rows matching a group's natural keys, by natural key, without loading them: one query per group;
+     * rows of other keys that come along are never looked up. Numeric lookups (OSD ids) bound the range, so the
+     * (endpoint, id) index narrows the rows H2 reads; a dense range (a chunk of OSDs in tree order usually is)
+     * is read by the range alone, since H2 tests each row of it against an IN list value by value. Names get
+     * no range: Java's string order is not a database collation's.
      */
     private Map<String, StoredRow> stored(InventoryModel model, long endpoint, List<InventoryRow> group) {
         List<Object> lookups = group.stream().map(model::lookupValue).distinct().collect(Collectors.toList());
         String lookup = "r." + model.lookupAttribute();
-        boolean numeric = lookups.stream().allMatch(Integer.class::isInstance);
-        TypedQuery<Object[]> query = selectKeys(model, "r.id, r.contentHash", "r.endpoint = :endpoint AND " + lookup + " IN :values"
-                + (numeric ? " AND " + lookup + " BETWEEN :low AND :high" : ""))
-                .setParameter("endpoint", endpoint)
-                .setParameter("values", lookups);
-        if (numeric) {
-            query.setParameter("low", lookups.stream().mapToInt(Integer.class::cast).min().orElseThrow())
-                    .setParameter("high", lookups.stream().mapToInt(Integer.class::cast).max().orElseThrow());
+        TypedQuery<Object[]> query;
+        if (lookups.stream().allMatch(Integer.class::isInstance)) {
+            IntSummaryStatistics range = lookups.stream().mapToInt(Integer.class::cast).summaryStatistics();
+            boolean dense = (long) range.getMax() - range.getMin() < 2L * lookups.size();
+            query = selectKeys(model, "r.id, r.contentHash", "r.endpoint = :endpoint AND " + lookup + " BETWEEN :low AND :high"
+                    + (dense ? "" : " AND " + lookup + " IN :values"))
+                    .setParameter("low", range.getMin())
+                    .setParameter("high", range.getMax());
+            if (!dense) {
+                query.setParameter("values", lookups);
+            }
+        } else {
+            query = selectKeys(model, "r.id, r.contentHash", "r.endpoint = :endpoint AND " + lookup + " IN :values")
+                    .setParameter("values", lookups);
         }
+        query.setParameter("endpoint", endpoint);
         Map<String, StoredRow> stored = new HashMap<>();
         for (Object[] row : query.getResultList()) {
             stored.putIfAbsent(naturalKey(model, row), new StoredRow((Long) row[0], (String) row[1]));

@@ -223,11 +223,13 @@ class PayaraCrashRecoveryIT {
         JsonObject original = AdminClient.parse(Files.readString(osdFile)).asJsonObject().getJsonObject("data");
         JsonObject leaf = firstOsd(original.getJsonObject("root"));
         JsonArrayBuilder hosts = Json.createArrayBuilder();
-        int id = 0;
+        // ids interleaved over the hosts, as when OSDs are created on every host at once: a chunk's ids are
+        // then sparse, which the writer looks up by an IN list rather than by their range alone
         for (int h = 0; h < HOSTS; h++) {
             String host = "node" + h;
             JsonArrayBuilder osds = Json.createArrayBuilder();
-            for (int i = 0; i < OSDS / HOSTS; i++, id++) {
+            for (int i = 0; i < OSDS / HOSTS; i++) {
+                int id = i * HOSTS + h;
                 JsonObjectBuilder osd = Json.createObjectBuilder(leaf);
                 osds.add(osd.add("id", String.valueOf(id)).add("name", "osd." + id).add("host", host));
             }
