@@ -92,7 +92,8 @@ start_proxbox() { # $1 = run folder, $2 = snapshot folder, $3 = ms added to ever
   key=$(python3 -c 'import secrets; print(secrets.token_urlsafe(18))')
   echo "Starting the proxbox-api stand-in ($3 ms added to every answer) ..."
   printf '%s' "$key" | java -cp "$GEN_CP" org.cephsync.bench.ProxboxServer --snapshot "$2" --latency-ms "$3" \
-    --url-file "$1/proxbox.url" >"$1/proxbox.log" 2>&1 &
+    --url-file "$1/proxbox.url" \
+    --counts-file "$1/proxbox-requests.txt" >"$1/proxbox.log" 2>&1 &
   PROXBOX=$!
   for _ in $(seq 1 60); do [ -s "$1/proxbox.url" ] && break; sleep 0.5; done
   [ -s "$1/proxbox.url" ] || { cat "$1/proxbox.log"; echo "the stand-in did not start" >&2; exit 1; }

@@ -70,6 +70,9 @@ for P in 1 "$PARALLEL"; do
   SERVER=
 done
 
+kill $PROXBOX 2>/dev/null && wait $PROXBOX 2>/dev/null || true
+echo "Requests the stand-in answered, per path, over the $((2 * (RESYNCS + 1))) syncs:"
+sed 's/^/  /' "$RUN_DIR/proxbox-requests.txt" 2>/dev/null || echo "  (no count: $RUN_DIR/proxbox-requests.txt is missing)"
 STATUS=0
 tool parallel --results "$RUN_DIR/results" --serial parallel-1 --parallel "parallel-$PARALLEL" --label "full sync, fresh server" \
   --summary "$SNAPSHOT.one/synthetic.json" --endpoints "$ENDPOINTS" --latency-ms "$LATENCY_MS" || STATUS=1
