@@ -8,15 +8,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.XAConnection;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class PrivateH2DataSourceTest {
+// public: H2 calls its counting function by reflection
+public class PrivateH2DataSourceTest {
 
     @TempDir
     Path dataFolder;
@@ -109,8 +112,41 @@ class PrivateH2DataSourceTest {
                         "inventory"), "rows in the file right after commit " + run);
             }
         }
-        assertTrue(PrivateH2DataSource.committedOnDisk("jdbc:h2:/data/db;write_delay=100").endsWith("write_delay=100"),
+        assertTrue(PrivateH2DataSource.embeddedUrl("jdbc:h2:/data/db;write_delay=100").contains("write_delay=100;"),
                 "a WRITE_DELAY of the URL is kept");
+    }
+
+    private static final AtomicInteger EVALUATIONS = new AtomicInteger();
+
+    /** A deterministic SQL function that counts its calls: H2 may answer a query using it from a previous result. */
+    public static int evaluated(int value) {
+        EVALUATIONS.incrementAndGet();
+        return value;
+    }
+
+    /**
+     * H2 2.2.224 can answer a query from its previous result after another connection's commit (h2database
+     * issue 3894): the pool's connections evaluate a query every time it runs.
+     */
+    @Test
+    void aQueryRunAgainIsEvaluatedAgainNotAnsweredFromItsPreviousResult() throws Exception {
+        PrivateH2DataSource pool = privatePool(dataFolder.resolve("embedded_default"), "", "");
+        try (Connection connection = pool.getConnection()) {
+            execute(connection, "CREATE ALIAS EVALUATED DETERMINISTIC FOR \"" + getClass().getName() + ".evaluated\"");
+            execute(connection, "CREATE TABLE inventory(name VARCHAR(20))");
+            execute(connection, "INSERT INTO inventory VALUES ('osd.0')");
+            try (PreparedStatement query = connection.prepareStatement("SELECT EVALUATED(LENGTH(name)) FROM inventory")) {
+                int before = EVALUATIONS.get();
+                for (int run = 0; run < 3; run++) {
+                    try (ResultSet rows = query.executeQuery()) {
+                        assertTrue(rows.next());
+                    }
+                }
+                assertEquals(3, EVALUATIONS.get() - before, "three runs of the query, three evaluations");
+            }
+        }
+        assertTrue(!PrivateH2DataSource.embeddedUrl("jdbc:h2:/data/db;optimize_reuse_results=true").toUpperCase().contains("OPTIMIZE_REUSE_RESULTS=FALSE"),
+                "an OPTIMIZE_REUSE_RESULTS of the URL is kept");
     }
 
     @Test
