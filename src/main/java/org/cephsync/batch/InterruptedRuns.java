@@ -104,7 +104,9 @@ public class InterruptedRuns {
                         continue;
                     }
                     ClassLoader batchRuntime = BatchRuntime.getJobOperator().getClass().getClassLoader();
-                    if (tables.get().markFailed(connection, orphan.executionId(), orphan.instanceId(), batchRuntime, Instant.now())) {
+                    int partitionsPerStep = runs.scope(orphan.instanceId()).size();
+                    if (tables.get().markFailed(connection, orphan.executionId(), orphan.instanceId(), partitionsPerStep, batchRuntime,
+                            Instant.now())) {
                         LOG.warning("ceph-sync: execution " + orphan.executionId() + " (run " + orphan.instanceId() + ") was "
                                 + orphan.status() + " when the server stopped (crash or kill): marked FAILED so that it can be restarted");
                         marked.add(orphan.executionId());

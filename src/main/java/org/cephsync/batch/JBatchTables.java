@@ -29,8 +29,9 @@ import org.cephsync.resource.CephResource;
  * name, apptag), {@code EXECUTIONINSTANCEDATA} (one row per job execution: jobexecid, jobinstanceid,
  * createtime, batchstatus, exitstatus, endtime, updatetime, ...), {@code STEPEXECUTIONINSTANCEDATA} (one
  * row per step execution: stepexecid, jobexecid, stepname, batchstatus, exitstatus, endtime, ...) and
- * {@code STEPSTATUS} (id: the step's first step execution, obj: JBatch's serialized {@code StepStatus}). A
- * partition runs as a job of its own, named {@code :<instance id>:<step>:<partition>}.
+ * {@code STEPSTATUS} (id: the step's first step execution, obj: JBatch's serialized {@code StepStatus}) and
+ * {@code JOBSTATUS} (id: the job instance, obj: its serialized {@code JobStatus}). A partition runs as a job
+ * of its own, named {@code :<instance id>:<step>:<partition>}.
  *
  * <p>JBatch keeps an execution's status in these rows and reads it back from them. Its JobOperator cannot
  * list an execution left running by a dead server (getRunningExecutions only returns those in the live
@@ -38,17 +39,20 @@ import org.cephsync.resource.CephResource;
  * abandoned and whether the execution is the latest, so a row moved from STARTED to FAILED is restartable
  * like any failed run.
  */
-record JBatchTables(String instances, String executions, String steps, String stepStatuses) {
+record JBatchTables(String instances, String executions, String steps, String stepStatuses, String jobStatuses) {
 
     private static final String INSTANCES = "JOBINSTANCEDATA";
     private static final String EXECUTIONS = "EXECUTIONINSTANCEDATA";
     private static final String STEPS = "STEPEXECUTIONINSTANCEDATA";
     private static final String STEP_STATUSES = "STEPSTATUS";
+    private static final String JOB_STATUSES = "JOBSTATUS";
     /** Longest name first: STEPEXECUTIONINSTANCEDATA also contains EXECUTIONINSTANCEDATA. */
-    private static final List<String> TABLES = List.of(STEPS, EXECUTIONS, INSTANCES, STEP_STATUSES);
+    private static final List<String> TABLES = List.of(STEPS, EXECUTIONS, INSTANCES, STEP_STATUSES, JOB_STATUSES);
     private static final String RUNNING = "('STARTING', 'STARTED', 'STOPPING')";
+    /** The job instances of a step's partitions, by a LIKE pattern {@code :<instance id>:<step>:%}. */
+    private static final String PARTITION_INSTANCES = "SELECT jobinstanceid FROM %s WHERE name LIKE ?";
 
-    /** The four tables, qualified and quoted as the database needs, if this database holds them. */
+    /** The five tables, qualified and quoted as the database needs, if this database holds them. */
     static Optional<JBatchTables> find(Connection connection) throws SQLException {
         DatabaseMetaData meta = connection.getMetaData();
         String quote = meta.getIdentifierQuoteString() == null ? "" : meta.getIdentifierQuoteString().trim();
@@ -71,7 +75,8 @@ record JBatchTables(String instances, String executions, String steps, String st
             }
         }
         return byAffixes.values().stream().filter(found -> found.keySet().containsAll(TABLES))
-                .map(found -> new JBatchTables(found.get(INSTANCES), found.get(EXECUTIONS), found.get(STEPS), found.get(STEP_STATUSES)))
+                .map(found -> new JBatchTables(found.get(INSTANCES), found.get(EXECUTIONS), found.get(STEPS),
+                        found.get(STEP_STATUSES), found.get(JOB_STATUSES)))
                 .findFirst();
     }
 
@@ -109,35 +114,30 @@ record JBatchTables(String instances, String executions, String steps, String st
     }
 
     /**
-     * Marks a job execution and its steps FAILED if they are still marked running, and gives the run's
-     * partitioned steps back their number of partitions; in one transaction.
+     * Marks a job execution, its steps and its partitions' executions and steps FAILED where they are still
+     * marked running, and gives the run's partitioned steps back their number of partitions; in one transaction.
      *
+     * @param partitionsPerStep how many partitions each of the run's resource steps has (its endpoints)
      * @param batchRuntime a class loader that sees JBatch's classes (its JobOperator's)
      * @return whether the execution was changed
      */
-    boolean markFailed(Connection connection, long executionId, long instanceId, ClassLoader batchRuntime, Instant now)
-            throws SQLException {
+    boolean markFailed(Connection connection, long executionId, long instanceId, int partitionsPerStep, ClassLoader batchRuntime,
+            Instant now) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
+            restorePartitionCounts(connection, instanceId, partitionsPerStep, batchRuntime);
             Timestamp at = Timestamp.from(now);
-            int changed;
-            try (PreparedStatement update = connection.prepareStatement("UPDATE " + executions
-                    + " SET batchstatus = 'FAILED', exitstatus = 'FAILED', endtime = ?, updatetime = ?"
-                    + " WHERE jobexecid = ? AND batchstatus IN " + RUNNING)) {
-                update.setTimestamp(1, at);
-                update.setTimestamp(2, at);
-                update.setLong(3, executionId);
-                changed = update.executeUpdate();
-            }
-            try (PreparedStatement update = connection.prepareStatement("UPDATE " + steps
-                    + " SET batchstatus = 'FAILED', exitstatus = 'FAILED', endtime = ?"
-                    + " WHERE jobexecid = ? AND batchstatus IN " + RUNNING)) {
-                update.setTimestamp(1, at);
-                update.setLong(2, executionId);
-                update.executeUpdate();
-            }
-            restorePartitionCounts(connection, instanceId, batchRuntime);
+            String partitionExecutions = "SELECT jobexecid FROM " + executions + " WHERE jobinstanceid IN ("
+                    + PARTITION_INSTANCES.formatted(instances) + ")";
+            String allPartitions = ":" + instanceId + ":%";
+            int changed = update(connection, "UPDATE " + executions + " SET batchstatus = 'FAILED', exitstatus = 'FAILED', endtime = ?,"
+                    + " updatetime = ? WHERE jobexecid = ? AND batchstatus IN " + RUNNING, at, at, executionId);
+            update(connection, "UPDATE " + executions + " SET batchstatus = 'FAILED', exitstatus = 'FAILED', endtime = ?, updatetime = ?"
+                    + " WHERE jobexecid IN (" + partitionExecutions + ") AND batchstatus IN " + RUNNING, at, at, allPartitions);
+            update(connection, "UPDATE " + steps + " SET batchstatus = 'FAILED', exitstatus = 'FAILED', endtime = ?"
+                    + " WHERE (jobexecid = ? OR jobexecid IN (" + partitionExecutions + ")) AND batchstatus IN " + RUNNING,
+                    at, executionId, allPartitions);
             connection.commit();
             return changed > 0;
         } catch (SQLException | RuntimeException e) {
@@ -152,11 +152,15 @@ record JBatchTables(String instances, String executions, String steps, String st
      * JBatch (Payara 6.2025.10) keeps a partitioned step's number of partitions in its step status only when the
      * step ends, and a restart of a step that has none fails (a NullPointerException in
      * {@code PartitionedStepControllerImpl.validateNumberOfPartitions}). A server killed during a partitioned step
-     * leaves it so: the count is put back from the partitions' own jobs, which JBatch creates before it starts any.
-     * A step killed before it had partitions (in its fetch) loses its step status, so that its restart starts
-     * it as a new step (a restart of it as it is would look for the partitions' jobs).
+     * leaves it so: the count is put back from the partitions' own jobs, which JBatch creates, all of them,
+     * before it starts any. A step killed before all its partitions existed (in its fetch, or while JBatch was
+     * creating them) loses its step status and the partitions' jobs created so far, none of which had started,
+     * so that its restart starts it as a new step. Restored as it is, it would look for the partitions' jobs;
+     * with fewer partitions than endpoints, it would leave the endpoints of the missing ones unwritten and still
+     * complete, so that no later restart would run it again.
      */
-    private void restorePartitionCounts(Connection connection, long instanceId, ClassLoader batchRuntime) throws SQLException {
+    private void restorePartitionCounts(Connection connection, long instanceId, int partitionsPerStep, ClassLoader batchRuntime)
+            throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("SELECT s.id, s.obj, b.stepname FROM " + stepStatuses + " s JOIN "
                 + steps + " b ON b.stepexecid = s.id JOIN " + executions + " a ON a.jobexecid = b.jobexecid WHERE a.jobinstanceid = ?")) {
             query.setLong(1, instanceId);
@@ -167,32 +171,47 @@ record JBatchTables(String instances, String executions, String steps, String st
                     if (CephResource.byWireName(step).isEmpty() || invoke(status, "getNumPartitions") != null) {
                         continue;
                     }
-                    int partitions = partitionJobs(connection, instanceId, step);
-                    if (partitions > 0) {
-                        invoke(status, "setNumPartitions", partitions);
-                        try (PreparedStatement update = connection.prepareStatement("UPDATE " + stepStatuses + " SET obj = ? WHERE id = ?")) {
-                            update.setBytes(1, serialize(status));
-                            update.setLong(2, rows.getLong(1));
-                            update.executeUpdate();
-                        }
+                    String partitionJobs = ":" + instanceId + ":" + step + ":%";
+                    int partitions = count(connection, "SELECT COUNT(*) FROM " + instances + " WHERE name LIKE ?", partitionJobs);
+                    if (partitions == 0 || (partitions < partitionsPerStep && !anyStarted(connection, partitionJobs))) {
+                        dropPartitions(connection, partitionJobs);
+                        update(connection, "DELETE FROM " + stepStatuses + " WHERE id = ?", rows.getLong(1));
                     } else {
-                        // killed before its partitions existed (in the fetch): the step starts over, as if new
-                        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + stepStatuses + " WHERE id = ?")) {
-                            delete.setLong(1, rows.getLong(1));
-                            delete.executeUpdate();
-                        }
+                        invoke(status, "setNumPartitions", partitions);
+                        update(connection, "UPDATE " + stepStatuses + " SET obj = ? WHERE id = ?", serialize(status), rows.getLong(1));
                     }
                 }
             }
         }
     }
 
-    private int partitionJobs(Connection connection, long instanceId, String stepName) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT COUNT(*) FROM " + instances + " WHERE name LIKE ?")) {
-            query.setString(1, ":" + instanceId + ":" + stepName + ":%");
+    private boolean anyStarted(Connection connection, String partitionJobs) throws SQLException {
+        return count(connection, "SELECT COUNT(*) FROM " + steps + " b JOIN " + executions + " a ON a.jobexecid = b.jobexecid"
+                + " WHERE a.jobinstanceid IN (" + PARTITION_INSTANCES.formatted(instances) + ")", partitionJobs) > 0;
+    }
+
+    private void dropPartitions(Connection connection, String partitionJobs) throws SQLException {
+        String named = PARTITION_INSTANCES.formatted(instances);
+        update(connection, "DELETE FROM " + jobStatuses + " WHERE id IN (" + named + ")", partitionJobs);
+        update(connection, "DELETE FROM " + executions + " WHERE jobinstanceid IN (" + named + ")", partitionJobs);
+        update(connection, "DELETE FROM " + instances + " WHERE name LIKE ?", partitionJobs);
+    }
+
+    private static int count(Connection connection, String sql, String parameter) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, parameter);
             try (ResultSet count = query.executeQuery()) {
                 return count.next() ? count.getInt(1) : 0;
             }
+        }
+    }
+
+    private static int update(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                update.setObject(i + 1, parameters[i]);
+            }
+            return update.executeUpdate();
         }
     }
 
