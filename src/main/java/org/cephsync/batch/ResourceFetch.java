@@ -212,14 +212,15 @@ public class ResourceFetch {
     private SourcePayloads fetch(long executionId, CephResource resource, EndpointInfo endpoint) {
         Map<String, JsonValue> bodies = new LinkedHashMap<>();
         JsonValue clusterStatus = clusterStatuses.of(executionId, endpoint.id(),
-                () -> source.read(endpoint.name(), CephResource.CLUSTER_STATUS));
+                () -> source.read(endpoint.name(), CephResource.CLUSTER_STATUS, Set.of()));
         bodies.put(CephResource.CLUSTER_STATUS, clusterStatus);
         String node = null;
         for (String path : resource.paths()) {
             if (path.contains("{node}") && node == null) {
                 node = ClusterStatus.nodeToAsk(clusterStatus);
             }
-            bodies.put(path, source.read(endpoint.name(), node == null ? path : path.replace("{node}", node)));
+            bodies.put(path, source.read(endpoint.name(), node == null ? path : path.replace("{node}", node),
+                    resource.mapper().unreadMembers(path)));
         }
         return new SourcePayloads(endpoint.name(), bodies);
     }

@@ -54,6 +54,12 @@ public class DaemonMapper implements ResourceMapper {
         return items;
     }
 
+    /** The metadata's OSD section, nearly all of it on a large cluster, is the osds step's. */
+    @Override
+    public Set<String> unreadMembers(String path) {
+        return METADATA.equals(path) ? Set.of("osd") : Set.of();
+    }
+
     @Override
     public InventoryRow map(JsonObject item) {
         PveFields itemFields = PveFields.of(item, "daemon item");

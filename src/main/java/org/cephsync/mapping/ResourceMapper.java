@@ -2,6 +2,7 @@ package org.cephsync.mapping;
 
 import jakarta.json.JsonObject;
 import java.util.List;
+import java.util.Set;
 import org.cephsync.inventory.InventoryRow;
 
 /**
@@ -24,4 +25,14 @@ public interface ResourceMapper {
      * @throws MappingException when the item cannot be mapped
      */
     InventoryRow map(JsonObject item);
+
+    /**
+     * Members of a path's body that {@link #split} never reads, so that the source can leave them out while it
+     * parses the body instead of building them in memory.
+     *
+     * @param path a PVE path template of the resource
+     */
+    default Set<String> unreadMembers(String path) {
+        return Set.of();
+    }
 }

@@ -2,6 +2,7 @@ package org.cephsync.source;
 
 import jakarta.json.JsonValue;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Where Proxmox-managed Ceph state is read from. Implementations answer with the Proxmox VE {@code data}
@@ -13,10 +14,11 @@ public interface CephSource {
     List<EndpointInfo> endpoints();
 
     /**
-     * @param endpointName the endpoint's name, as {@link EndpointInfo#name()}
-     * @param pvePath      a Proxmox VE API path such as {@code /cluster/ceph/status}
+     * @param endpointName  the endpoint's name, as {@link EndpointInfo#name()}
+     * @param pvePath       a Proxmox VE API path such as {@code /cluster/ceph/status}
+     * @param unreadMembers members of the body's data left out while it is parsed (see {@link PveBodies#parse})
      */
-    JsonValue read(String endpointName, String pvePath);
+    JsonValue read(String endpointName, String pvePath, Set<String> unreadMembers);
 
     /** A short description for logs and health checks; never contains a secret. */
     String describe();

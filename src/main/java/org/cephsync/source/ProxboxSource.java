@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
@@ -79,7 +80,7 @@ public class ProxboxSource implements CephSource {
         for (int offset = 0; ; offset += PAGE) {
             int from = offset;
             List<EndpointInfo> page = PveBodies.endpoints("proxbox-api /proxmox/endpoints",
-                    body("proxbox-api /proxmox/endpoints", () -> api().endpoints(key(), from, PAGE)));
+                    body("proxbox-api /proxmox/endpoints", Set.of(), () -> api().endpoints(key(), from, PAGE)));
             all.addAll(page);
             if (page.size() < PAGE) {
                 return all;
@@ -90,21 +91,21 @@ public class ProxboxSource implements CephSource {
     @Override
     @Retry(maxRetries = 3, delay = 1000, jitter = 250, retryOn = TransientSourceException.class)
     @Timeout(value = 180, unit = ChronoUnit.SECONDS)
-    public JsonValue read(String endpointName, String pvePath) {
+    public JsonValue read(String endpointName, String pvePath, Set<String> unreadMembers) {
         String what = "GET " + pvePath + " of endpoint " + endpointName;
         Matcher m;
         if ((m = NODE_CEPH.matcher(pvePath)).matches()) {
             String node = m.group(1);
             String item = m.group(2);
-            return body(what, () -> api().nodeCeph(key(), node, item, endpointSource, endpointName));
+            return body(what, unreadMembers, () -> api().nodeCeph(key(), node, item, endpointSource, endpointName));
         }
         if ((m = CLUSTER_CEPH.matcher(pvePath)).matches()) {
             String item = m.group(1);
-            return body(what, () -> api().clusterCeph(key(), item, endpointSource, endpointName));
+            return body(what, unreadMembers, () -> api().clusterCeph(key(), item, endpointSource, endpointName));
         }
         if ((m = CLUSTER.matcher(pvePath)).matches()) {
             String item = m.group(1);
-            return body(what, () -> api().cluster(key(), item, endpointSource, endpointName));
+            return body(what, unreadMembers, () -> api().cluster(key(), item, endpointSource, endpointName));
         }
         throw new SourceException(what + ": not a path ceph-sync reads through proxbox-api");
     }
@@ -117,7 +118,7 @@ public class ProxboxSource implements CephSource {
         return "proxbox-api at " + url.orElse("(proxbox.url not set)");
     }
 
-    private JsonValue body(String what, Supplier<Response> call) {
+    private JsonValue body(String what, Set<String> unreadMembers, Supplier<Response> call) {
         Response response;
         String text;
         try {
@@ -130,7 +131,7 @@ public class ProxboxSource implements CephSource {
         } catch (ProcessingException e) {
             throw new TransientSourceException(what + ": the answer broke off (" + SourceAnswers.rootMessage(e) + ")", e);
         }
-        return answers().accept(what, response.getStatus(), text, response.getHeaderString("Retry-After"));
+        return answers().accept(what, response.getStatus(), text, response.getHeaderString("Retry-After"), unreadMembers);
     }
 
     private SourceAnswers answers() {

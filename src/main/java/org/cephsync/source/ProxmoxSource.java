@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import javax.net.ssl.SSLException;
@@ -81,7 +82,7 @@ public class ProxmoxSource implements CephSource {
     @Override
     @Retry(maxRetries = 3, delay = 1000, jitter = 250, retryOn = TransientSourceException.class)
     @Timeout(value = 180, unit = ChronoUnit.SECONDS)
-    public JsonValue read(String endpointName, String pvePath) {
+    public JsonValue read(String endpointName, String pvePath, Set<String> unreadMembers) {
         String what = "GET " + pvePath + " of endpoint " + endpointName;
         Client client = client(endpointName);
         List<URI> hosts = client.endpoint.hosts();
@@ -114,7 +115,7 @@ public class ProxmoxSource implements CephSource {
                 client.preferred = index;
             }
             return PveBodies.unwrap(what, answers(endpointName).accept(what + " at " + host, response.statusCode(),
-                    response.body(), response.headers().firstValue("Retry-After").orElse(null)));
+                    response.body(), response.headers().firstValue("Retry-After").orElse(null), unreadMembers));
         }
         throw new TransientSourceException(what + ": no node of the endpoint answered: " + String.join(", ", unanswered));
     }

@@ -14,6 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -37,9 +38,9 @@ public class SnapshotSource implements CephSource {
     }
 
     @Override
-    public JsonValue read(String endpointName, String pvePath) {
+    public JsonValue read(String endpointName, String pvePath, Set<String> unreadMembers) {
         String file = endpointName + pvePath + ".json";
-        return PveBodies.unwrap(describe() + " " + file, parse(file));
+        return PveBodies.unwrap(describe() + " " + file, parse(file, unreadMembers));
     }
 
     @Override
@@ -48,9 +49,13 @@ public class SnapshotSource implements CephSource {
     }
 
     private JsonValue parse(String relative) {
+        return parse(relative, Set.of());
+    }
+
+    private JsonValue parse(String relative, Set<String> unreadMembers) {
         String what = describe() + " " + relative;
         try (Reader reader = open(relative)) {
-            return PveBodies.parse(what, reader);
+            return PveBodies.parse(what, reader, unreadMembers);
         } catch (NoSuchFileException e) {
             throw new SourceException(what + ": no such file");
         } catch (IOException e) {

@@ -7,6 +7,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
@@ -34,10 +35,10 @@ final class SourceAnswers {
         this.retryAfterMaxSeconds = retryAfterMaxSeconds;
     }
 
-    /** The parsed body of a 200, else the exception the status calls for. */
-    JsonValue accept(String what, int status, String text, String retryAfter) {
+    /** The parsed body of a 200 (without its unread members, see {@link PveBodies#parse}), else the exception the status calls for. */
+    JsonValue accept(String what, int status, String text, String retryAfter, Set<String> unreadMembers) {
         if (status == 200) {
-            return PveBodies.parse(what, text);
+            return PveBodies.parse(what, text, unreadMembers);
         }
         String reason = what + ": " + service + " answered " + status + errorDetail(text);
         if (status == 429) {
