@@ -34,7 +34,7 @@ public class SnapshotSource implements CephSource {
 
     @Override
     public List<EndpointInfo> endpoints() {
-        return PveBodies.endpoints(describe() + " endpoints.json", parse("endpoints.json"));
+        return PveBodies.endpoints(describe() + " endpoints.json", parse("endpoints.json", Set.of()));
     }
 
     @Override
@@ -46,10 +46,6 @@ public class SnapshotSource implements CephSource {
     @Override
     public String describe() {
         return dir.map(d -> "snapshot " + d).orElse("the bundled sample snapshot");
-    }
-
-    private JsonValue parse(String relative) {
-        return parse(relative, Set.of());
     }
 
     private JsonValue parse(String relative, Set<String> unreadMembers) {
