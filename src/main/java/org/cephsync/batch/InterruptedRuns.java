@@ -96,15 +96,17 @@ public class InterruptedRuns {
                 LOG.fine("ceph-sync: no JBatch job repository tables in java:comp/DefaultDataSource");
             } else {
                 for (JBatchTables.Running orphan : tables.get().runningBefore(connection, SyncParameters.JOB_NAME, jvmStarted)) {
-                    Optional<String> runsOn = runs.find(orphan.instanceId()).map(SyncRun::getServerName)
-                            .filter(name -> !name.equals(server.get()));
+                    Optional<SyncRun> run = runs.find(orphan.instanceId());
+                    Optional<String> runsOn = run.map(SyncRun::getServerName).filter(name -> !name.equals(server.get()));
                     if (runsOn.isPresent()) {
                         LOG.info(() -> "ceph-sync: execution " + orphan.executionId() + " (run " + orphan.instanceId()
                                 + ") is " + orphan.status() + " on server " + runsOn.get() + ": left to that server");
                         continue;
                     }
                     ClassLoader batchRuntime = BatchRuntime.getJobOperator().getClass().getClassLoader();
-                    int partitionsPerStep = runs.scope(orphan.instanceId()).size();
+                    // a run killed before it fixed its scope has no partitions yet
+                    int partitionsPerStep = run.filter(r -> r.getEndpointScope() != null)
+                            .map(r -> runs.scope(orphan.instanceId()).size()).orElse(0);
                     if (tables.get().markFailed(connection, orphan.executionId(), orphan.instanceId(), partitionsPerStep, batchRuntime,
                             Instant.now())) {
                         LOG.warning("ceph-sync: execution " + orphan.executionId() + " (run " + orphan.instanceId() + ") was "
