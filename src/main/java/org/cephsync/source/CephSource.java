@@ -16,7 +16,8 @@ public interface CephSource {
     /**
      * @param endpointName  the endpoint's name, as {@link EndpointInfo#name()}
      * @param pvePath       a Proxmox VE API path such as {@code /cluster/ceph/status}
-     * @param unreadMembers members of the body's data left out while it is parsed (see {@link PveBodies#parse})
+     * @param unreadMembers members of the body's data that the caller never reads: skipped while the body is
+     *                      parsed, never built (empty: all of it)
      */
     JsonValue read(String endpointName, String pvePath, Set<String> unreadMembers);
 
